@@ -12,7 +12,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-properties': [
         'error',
         { property: 'innerHTML', message: 'Never insert HTML; build DOM or use Preact.' },
@@ -26,14 +29,35 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['webextension-polyfill', 'idb', '../extension/*', '../../extension/*', 'node:*'] },
+        {
+          patterns: [
+            'webextension-polyfill',
+            'idb',
+            '../extension/*',
+            '../../extension/*',
+            'node:*',
+          ],
+        },
       ],
-      'no-restricted-globals': ['error', 'chrome', 'browser', 'fetch', 'document', 'window', 'indexedDB'],
+      'no-restricted-globals': [
+        'error',
+        'chrome',
+        'browser',
+        'fetch',
+        'document',
+        'window',
+        'indexedDB',
+      ],
     },
   },
   {
     // UI code talks to the background only through messages, never imports it.
-    files: ['extension/popup/**', 'extension/warning/**', 'extension/options/**', 'extension/ui/**'],
+    files: [
+      'extension/popup/**',
+      'extension/warning/**',
+      'extension/options/**',
+      'extension/ui/**',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['../background/*', '../../background/*'] }],
     },

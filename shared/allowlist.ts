@@ -1,3 +1,5 @@
+import { coveringDomain } from './domain';
+
 /**
  * Domains the product must never warn on (popular sites, banks, government), each covering
  * all its subdomains. Used by the list compiler, the report review and the look-alike
@@ -24,15 +26,7 @@ export function createAllowlist(domains: Iterable<string>): Allowlist {
   return {
     domains: set,
     covering(host) {
-      const h = host.toLowerCase().replace(/\.$/, '');
-      // Walk up the labels: a.b.c → b.c → c. At most a few Set lookups per host.
-      for (let candidate = h; candidate; ) {
-        if (set.has(candidate)) return candidate;
-        const dot = candidate.indexOf('.');
-        if (dot === -1) break;
-        candidate = candidate.slice(dot + 1);
-      }
-      return null;
+      return coveringDomain(host.toLowerCase().replace(/\.$/, ''), (d) => set.has(d));
     },
   };
 }

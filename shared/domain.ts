@@ -15,3 +15,18 @@ export function registrableDomain(urlOrHost: string): string | null {
 export function isSameOrSubdomain(host: string, domain: string): boolean {
   return host === domain || host.endsWith('.' + domain);
 }
+
+/**
+ * The first of `host`, its parent, grandparent… (`a.b.c` → `b.c` → `c`) for which
+ * `isListed` is true, or null. How every "domain and all its subdomains" set is queried:
+ * a few Set lookups per host, independent of the set's size.
+ */
+export function coveringDomain(host: string, isListed: (domain: string) => boolean): string | null {
+  for (let candidate = host; candidate;) {
+    if (isListed(candidate)) return candidate;
+    const dot = candidate.indexOf('.');
+    if (dot === -1) break;
+    candidate = candidate.slice(dot + 1);
+  }
+  return null;
+}

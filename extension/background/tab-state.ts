@@ -1,0 +1,36 @@
+import browser from 'webextension-polyfill';
+import type { BlockedPage } from '../../shared/messages';
+import type { Verdict } from '../../shared/verdict';
+
+/**
+ * What the background knows about each tab, kept in `storage.session` because the worker
+ * is stopped after 30 s idle and memory goes with it; session storage ends with the
+ * browser session, so nothing about browsing outlives it. The only module that touches
+ * `storage.session`.
+ */
+export interface TabRecord {
+  url: string;
+  verdict: Verdict;
+}
+
+const tabKey = (tabId: number) => `tab:${tabId}`;
+const blockKey = (tabId: number) => `block:${tabId}`;
+
+async function read<T>(key: string): Promise<T | null> {
+  const found = await browser.storage.session.get(key);
+  return (found[key] as T | undefined) ?? null;
+}
+
+export const tabState = {
+  get: (tabId: number) => read<TabRecord>(tabKey(tabId)),
+  set: (tabId: number, record: TabRecord) =>
+    browser.storage.session.set({ [tabKey(tabId)]: record }),
+
+  /** The block the warning page in this tab is allowed to show; absent means "show nothing". */
+  pendingBlock: (tabId: number) => read<BlockedPage>(blockKey(tabId)),
+  setPendingBlock: (tabId: number, page: BlockedPage) =>
+    browser.storage.session.set({ [blockKey(tabId)]: page }),
+  clearPendingBlock: (tabId: number) => browser.storage.session.remove(blockKey(tabId)),
+
+  forget: (tabId: number) => browser.storage.session.remove([tabKey(tabId), blockKey(tabId)]),
+};

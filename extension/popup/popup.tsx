@@ -1,0 +1,75 @@
+import type { TabStatus, ProtectionStatus } from '../../shared/messages';
+import { inertText } from '../../shared/inert-text';
+import type { Verdict } from '../../shared/verdict';
+import { categoryName, t, type MessageKey } from '../ui/i18n';
+import { ProtectionLine } from '../ui/protection-line';
+
+export interface PopupProps {
+  tab: TabStatus;
+  protection: ProtectionStatus;
+  /** The domain the user blocked from this popup just now, for the undo offer. */
+  justBlocked: string | null;
+  error: string | null;
+  onBlock: () => void;
+  onUndo: (domain: string) => void;
+  onSettings: () => void;
+}
+
+function verdictKey(verdict: Verdict | null): MessageKey {
+  if (!verdict) return 'verdictUnknown';
+  if (verdict.reason === 'not-web') return 'verdictNotWeb';
+  if (verdict.level === 'dangerous') return 'verdictDangerous';
+  if (verdict.level === 'suspicious') return 'verdictSuspicious';
+  return verdict.reason === 'allowlist' ? 'verdictAllowlisted' : 'verdictSafe';
+}
+
+export function Popup(props: PopupProps) {
+  const { tab, protection, justBlocked } = props;
+  const level = tab.personalBlock ? 'dangerous' : (tab.verdict?.level ?? 'unknown');
+  return (
+    <main class="popup">
+      <h1>{t('popupTitle')}</h1>
+      <section class={`verdict verdict--${level}`} aria-live="polite">
+        <p class="verdict__text" data-testid="verdict">
+          {t(tab.personalBlock ? 'verdictDangerous' : verdictKey(tab.verdict))}
+        </p>
+        {tab.verdict?.host && <p class="verdict__host inert-url">{inertText(tab.verdict.host)}</p>}
+        {tab.verdict?.category && tab.verdict.level !== 'safe' && (
+          <p class="verdict__category">{categoryName(tab.verdict.category)}</p>
+        )}
+      </section>
+
+      {tab.personalBlock ? (
+        <div class="blocked" role="status">
+          <p>{t('blockedByYou', tab.personalBlock)}</p>
+          {justBlocked === tab.personalBlock && (
+            <button type="button" onClick={() => props.onUndo(tab.personalBlock!)}>
+              {t('undo')}
+            </button>
+          )}
+        </div>
+      ) : (
+        tab.blockableDomain && (
+          <div class="actions">
+            <button type="button" class="danger" onClick={props.onBlock}>
+              {t('blockSite')}
+            </button>
+            <p class="hint">{t('blockSiteHint', tab.blockableDomain)}</p>
+          </div>
+        )
+      )}
+
+      {props.error && (
+        <p class="error" role="alert">
+          {t('errorGeneric', props.error)}
+        </p>
+      )}
+      <footer>
+        <ProtectionLine status={protection} />
+        <button type="button" class="link" onClick={props.onSettings}>
+          {t('openSettings')}
+        </button>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Verdict } from './verdict';
+
+/**
+ * The one message protocol between the extension's pages (popup, warning, options) and the
+ * background. Each message name maps to its request and response; the background's
+ * handlers are typed against this map and the pages' client is too, so a change here is
+ * checked on both sides by the compiler.
+ */
+
+/** How well the user is protected right now, in the popup's plain words. */
+export interface ProtectionStatus {
+  state: 'protected' | 'stale' | 'unprotected';
+  listVersion: number | null;
+  /** When the active list was built (ms since epoch). */
+  listBuiltAt: number | null;
+  entryCount: number;
+}
+
+export interface PersonalEntry {
+  domain: string;
+  addedAt: number;
+}
+
+export interface TabStatus {
+  tabId: number;
+  /** The page's URL as the background last saw it; null for tabs it has not seen. */
+  url: string | null;
+  verdict: Verdict | null;
+  /** The registrable domain "Block this site" would add, if the page is a web page. */
+  blockableDomain: string | null;
+  /** Set when the user's own blocklist covers this page. */
+  personalBlock: string | null;
+}
+
+/** What the warning page shows; only ever produced for a tab the background redirected. */
+export interface BlockedPage {
+  verdict: Verdict;
+  blockedAt: number;
+}
+
+export interface Protocol {
+  'tab/status': {
+    request: { tabId: number };
+    response: { tab: TabStatus; protection: ProtectionStatus };
+  };
+  'personal/block': { request: { tabId: number }; response: { domain: string } };
+  'personal/unblock': { request: { domain: string }; response: { removed: boolean } };
+  'personal/list': { request: Record<string, never>; response: { entries: PersonalEntry[] } };
+  /** Sent by the warning page about its own tab (the sender's tab, never a tab id it names). */
+  'warning/get': { request: Record<string, never>; response: BlockedPage | null };
+  'warning/leave': { request: { canGoBack: boolean }; response: { done: true } };
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<K extends MessageName> = Protocol[K]['request'];
+export type ResponseOf<K extends MessageName> = Protocol[K]['response'];
+
+export interface Message<K extends MessageName = MessageName> {
+  type: K;
+  payload: RequestOf<K>;
+}
+
+/** Handler errors travel back as values, so the caller sees the message, not "undefined". */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+// A record, not a list, so the compiler insists every message name is here.
+const NAMES: Record<MessageName, true> = {
+  'tab/status': true,
+  'personal/block': true,
+  'personal/unblock': true,
+  'personal/list': true,
+  'warning/get': true,
+  'warning/leave': true,
+};
+
+/** Narrows an untrusted runtime message to a known message shape (payload checked per handler). */
+export function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, payload } = value as { type?: unknown; payload?: unknown };
+  return (
+    typeof type === 'string' &&
+    Object.hasOwn(NAMES, type) &&
+    typeof payload === 'object' &&
+    payload !== null
+  );
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromiumPath } from '../../scripts/lib/chromium-path';
+
+export const DIST = resolve('dist');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  /** The extension's service worker, started again if Chrome stopped it. */
+  worker(): Promise<Worker>;
+  /** Id of the tab a page runs in, as the extension sees it. */
+  tabId(page: Page): Promise<number>;
+  extensionUrl(path: string): string;
+  /** Stops the service worker the way Chrome does after 30 s idle. */
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile to test what survives a browser restart. */
+  profileDir?: string;
+  /** Browser UI language, e.g. 'zh-CN'. */
+  lang?: string;
+}
+
+/** Debian Chromium with the built extension loaded, every host name resolved to loopback. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'scam-guard-profile-'));
+  const lang = options.lang ?? 'en-US';
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: false,
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${lang}`,
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+
+  const worker = async () =>
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const first = await worker();
+  const extensionId = new URL(first.url()).host;
+  // One round trip so the worker has run its first turn before the first navigation.
+  await first.evaluate(() => 1);
+
+  return {
+    context,
+    extensionId,
+    profileDir,
+    worker,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    async tabId(page) {
+      await page.bringToFront();
+      const sw = await worker();
+      return sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.id === undefined) throw new Error('no active tab');
+        return tab.id;
+      });
+    },
+    async stopWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    close: () => context.close(),
+  };
+}
+
+/**
+ * Navigates and waits until the tab settles on a URL matching `expected`. A navigation the
+ * extension redirects rejects `page.goto` with ERR_ABORTED, so that error is expected here.
+ */
+export async function visit(
+  page: Page,
+  url: string,
+  expected: RegExp | string = url,
+): Promise<string> {
+  await page.goto(url).catch((error: Error) => {
+    if (!/ERR_ABORTED|frame was detached|Navigation interrupted/i.test(error.message)) throw error;
+  });
+  const matches = (u: string) => (typeof expected === 'string' ? u === expected : expected.test(u));
+  const deadline = Date.now() + 15_000;
+  while (!matches(page.url())) {
+    if (Date.now() > deadline)
+      throw new Error(`tab is at ${page.url()}, expected ${String(expected)}`);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForLoadState('domcontentloaded');
+  return page.url();
+}

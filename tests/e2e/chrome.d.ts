@@ -1,0 +1,20 @@
+/**
+ * The few extension APIs the browser tests call inside the service worker (through
+ * `worker.evaluate`), typed here so the tests need no global `chrome` typings that the
+ * extension's own code could then use by mistake instead of the polyfill.
+ */
+declare namespace chrome {
+  namespace tabs {
+    function query(q: {
+      active?: boolean;
+      lastFocusedWindow?: boolean;
+    }): Promise<{ id?: number }[]>;
+  }
+  namespace action {
+    function getBadgeText(details: { tabId?: number }): Promise<string>;
+  }
+  namespace storage {
+    const local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
+    const session: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
+  }
+}
