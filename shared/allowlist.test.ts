@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createAllowlist, parseAllowlist } from './allowlist';
 
 describe('allowlist', () => {
-  const allow = createAllowlist(parseAllowlist('# banks\nicbc.com.cn\nGOV.cn # all of it\n\npaypal.com.\n'));
+  const allow = createAllowlist(
+    parseAllowlist('# banks\nicbc.com.cn\nGOV.cn # all of it\n\npaypal.com.\n'),
+  );
 
   it.each([
     ['icbc.com.cn', 'icbc.com.cn'],
