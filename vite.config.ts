@@ -1,8 +1,9 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { mergeCatalogs } from './scripts/lib/locales';
 
 type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
@@ -21,21 +22,38 @@ function manifestFor(target: Browser) {
   };
 }
 
-// The translations live beside the code in extension/_locales; browsers want them at the
-// extension's root.
+// Translations live beside the code in extension/_locales/<locale>/, one file per area of
+// the product so that features do not edit one shared file; browsers want a single
+// messages.json per locale at the extension's root.
 function locales(): Plugin {
   return {
     name: 'scam-guard-locales',
     generateBundle() {
       for (const locale of readdirSync('extension/_locales')) {
-        const fileName = `_locales/${locale}/messages.json`;
-        this.emitFile({ type: 'asset', fileName, source: readFileSync(`extension/${fileName}`) });
+        const messages = mergeCatalogs(`extension/_locales/${locale}`);
+        this.emitFile({
+          type: 'asset',
+          fileName: `_locales/${locale}/messages.json`,
+          source: JSON.stringify(messages, null, 1),
+        });
       }
     },
   };
 }
 
+const define = {
+  __SCAM_GUARD_LIST_URL__: JSON.stringify(
+    process.env.SCAM_GUARD_LIST_URL ?? 'http://127.0.0.1:8787/list/manifest.json',
+  ),
+  __SCAM_GUARD_REPORT_URL__: JSON.stringify(
+    process.env.SCAM_GUARD_REPORT_URL ?? 'http://127.0.0.1:8787/v1/reports',
+  ),
+  __SCAM_GUARD_LIST_PUBLIC_KEY__: JSON.stringify(process.env.SCAM_GUARD_LIST_PUBLIC_KEY ?? ''),
+  __SCAM_GUARD_VERSION__: JSON.stringify(baseManifest.version),
+};
+
 export default defineConfig({
+  define,
   plugins: [
     preact(),
     locales(),

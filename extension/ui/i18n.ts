@@ -1,19 +1,53 @@
 import browser from 'webextension-polyfill';
 import type { Category } from '../../shared/categories';
+import type common from '../_locales/en/common.json';
 
-import type en from '../_locales/en/messages.json';
+/** Every message key; add the type of each new catalog file here. */
+export type MessageKey = keyof typeof common;
 
-/** Every key of the English catalogue; the locale test keeps zh_CN in step with it. */
-export type MessageKey = keyof typeof en;
+interface CatalogEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+type Catalog = Record<string, CatalogEntry>;
 
-/** A translated string in the browser's language (`chrome.i18n` picks it). */
-export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const text = browser.i18n.getMessage(key, substitutions.map(String));
-  return text || key;
+export type Language = 'en' | 'zh_CN';
+
+// All catalogs are bundled so the pages can follow the user's language setting, which
+// `chrome.i18n` cannot (it always speaks the browser's language).
+const files = import.meta.glob<Catalog>('../_locales/*/*.json', { eager: true, import: 'default' });
+const catalogs: Record<Language, Catalog> = { en: {}, zh_CN: {} };
+for (const [path, catalog] of Object.entries(files)) {
+  const language = path.split('/')[2] as Language;
+  Object.assign((catalogs[language] ??= {}), catalog);
+}
+
+/** The browser's language, mapped onto the ones the product speaks. */
+export function browserLanguage(): Language {
+  return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+}
+
+let current: Language = browserLanguage();
+
+/** Switches every later `t()` call to `language` ('auto' follows the browser). */
+export function setLanguage(language: Language | 'auto'): void {
+  current = language === 'auto' ? browserLanguage() : language;
+  document.documentElement.lang = current === 'zh_CN' ? 'zh-CN' : 'en';
 }
 
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return current === 'zh_CN' ? 'zh-CN' : 'en';
+}
+
+/** A translated string, with Chrome's `$NAME$` placeholders filled from `substitutions`. */
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  const entry = catalogs[current][key] ?? catalogs.en[key];
+  if (!entry) return key;
+  return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content;
+    const index = content ? Number(content.slice(1)) - 1 : -1;
+    return index >= 0 && index < substitutions.length ? String(substitutions[index]) : whole;
+  });
 }
 
 const CATEGORY_KEYS: Record<Category, MessageKey> = {
