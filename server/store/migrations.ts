@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Append only: a migration that has shipped is never edited, a change is a new entry.
+ * No IP address is stored: rate limiting needs it only in memory.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'create reports',
+    sql: `
+      CREATE TABLE reports (
+        -- The client's UUID. The primary key is unique, which makes inserts idempotent.
+        id                TEXT PRIMARY KEY NOT NULL,
+        kind              TEXT NOT NULL CHECK (kind IN ('scam', 'false-positive')),
+        url               TEXT NOT NULL,
+        url_key           TEXT NOT NULL,
+        domain            TEXT NOT NULL,
+        category          TEXT,
+        note              TEXT,
+        extension_version TEXT NOT NULL,
+        list_version      INTEGER NOT NULL,
+        install_id        TEXT NOT NULL,
+        created_at        TEXT NOT NULL,
+        received_at       INTEGER NOT NULL,
+        allowlisted       INTEGER NOT NULL CHECK (allowlisted IN (0, 1)),
+        status            TEXT NOT NULL DEFAULT 'new'
+                          CHECK (status IN ('new', 'approved', 'rejected')),
+        review_category   TEXT,
+        reviewed_at       INTEGER
+      ) STRICT;
+      CREATE INDEX reports_by_status ON reports (status, received_at);
+      -- Covers the distinct-reporter count that ranks the review queue.
+      CREATE INDEX reports_by_url ON reports (kind, url_key, install_id);
+    `,
+  },
+];
+
+/**
+ * Brings the database up to the latest migration. Each step runs in its own IMMEDIATE
+ * transaction that re-reads the applied versions, so two processes starting at once (the
+ * service and the review CLI) cannot apply the same step twice.
+ */
+export function runMigrations(db: Database.Database, migrations = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY NOT NULL,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const applied: number[] = [];
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    const apply = db.transaction(() => {
+      if (isApplied.get(migration.version)) return false;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      return true;
+    });
+    if (apply.immediate()) applied.push(migration.version);
+  }
+  return applied;
+}
