@@ -1,0 +1,2 @@
+export { canonicalize, canonicalHost } from './canonicalize';
+export { urlExpressions } from './url-expressions';
