@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { parseAllowlist } from '../../shared/allowlist';
+import { compileList, protectedNames, type CompileResult } from '../../shared/list/compile';
+import { encodeDelta } from '../../shared/list/encode-delta';
+import { encodeList } from '../../shared/list/encode-list';
+import { BlockList } from '../../shared/list/block-list';
+import { readEntries } from '../../shared/list/read-entries';
+import { publicKeyOf, signFile, verifyFile } from '../../shared/list/sign-file';
+import { assertNewer } from '../../shared/list/assert-newer';
+import { readSourceFiles, type SourceFile } from './source-files';
+import { writeRelease, type ListManifest } from './write-release';
+
+export interface BuildOptions {
+  sources: readonly SourceFile[];
+  allowlistPath: string;
+  version: number;
+  privateKey: Uint8Array;
+  outDir: string;
+  previousPath?: string;
+  createdAt?: number;
+  minimumWaitSeconds?: number;
+}
+
+export interface BuildReport {
+  manifest: ListManifest;
+  compile: CompileResult;
+  snapshotBytes: number;
+  delta?: { bytes: number; removed: number; added: number };
+  ms: number;
+}
+
+/** Compiles the feeds, signs a snapshot (and a delta from the previous one) and writes the release. */
+export async function buildRelease(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const createdAt = options.createdAt ?? Date.now();
+  const allowlist = parseAllowlist(await readFile(options.allowlistPath, 'utf8'));
+  const compile = compileList({ sources: await readSourceFiles(options.sources), allowlist });
+  const metadata = { protectedNames: protectedNames(allowlist) };
+  const payload = encodeList(compile.entries, { version: options.version, createdAt, metadata });
+  const snapshot = signFile(payload, options.privateKey);
+  const list = BlockList.load(payload);
+
+  let delta: BuildReport['delta'];
+  let deltaFile: { from: number; bytes: Uint8Array } | undefined;
+  if (options.previousPath) {
+    // The previous snapshot must carry our own signature: a delta from a foreign list is useless.
+    const previous = verifyFile(
+      new Uint8Array(await readFile(options.previousPath)),
+      publicKeyOf(options.privateKey),
+    );
+    const from = BlockList.load(previous).version;
+    assertNewer(from, options.version);
+    const encoded = encodeDelta(readEntries(previous), readEntries(payload), {
+      fromVersion: from,
+      toVersion: options.version,
+      createdAt,
+      metadata,
+    });
+    deltaFile = { from, bytes: signFile(encoded.bytes, options.privateKey) };
+    delta = { bytes: deltaFile.bytes.length, removed: encoded.removed, added: encoded.added };
+  }
+  const manifest = await writeRelease({
+    outDir: options.outDir,
+    version: options.version,
+    createdAt,
+    checksum: list.checksum,
+    snapshot,
+    ...(deltaFile ? { delta: deltaFile } : {}),
+    minimumWaitSeconds: options.minimumWaitSeconds ?? 900,
+  });
+  return {
+    manifest,
+    compile,
+    snapshotBytes: snapshot.length,
+    ...(delta ? { delta } : {}),
+    ms: performance.now() - started,
+  };
+}

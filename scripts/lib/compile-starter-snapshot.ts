@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseAllowlist } from '../../shared/allowlist';
+import type { Category } from '../../shared/categories';
+import { compileList, protectedNames, type CompileResult } from '../../shared/list/compile';
+import { encodeList } from '../../shared/list/encode-list';
+import { signFile } from '../../shared/list/sign-file';
+import { readSourceFiles, type SourceFile } from './source-files';
+
+/** The Block List Project feeds bundled with the extension (not the 2021 copy, kept for delta benchmarks). */
+export const STARTER_FEEDS: readonly { file: string; category: Category }[] = [
+  { file: 'blocklistproject-phishing.txt', category: 'phishing' },
+  { file: 'blocklistproject-scam.txt', category: 'scam' },
+  { file: 'blocklistproject-crypto.txt', category: 'scam' },
+  { file: 'blocklistproject-ransomware.txt', category: 'malware' },
+];
+
+export interface StarterOptions {
+  dataDir: string;
+  allowlistPath: string;
+  extraSources?: readonly SourceFile[];
+  version: number;
+  privateKey: Uint8Array;
+  createdAt?: number;
+  /** Defaults to env SCAM_GUARD_STARTER_LIST: one file (any accepted format) replaces the bundled feeds. */
+  starterList?: string;
+}
+
+/** Compiles and signs the list the extension ships with, so it protects before its first sync. */
+export async function compileStarterSnapshot(options: StarterOptions): Promise<Uint8Array> {
+  return (await compileStarter(options)).bytes;
+}
+
+export async function compileStarter(
+  options: StarterOptions,
+): Promise<{ bytes: Uint8Array; result: CompileResult }> {
+  const override = options.starterList ?? process.env.SCAM_GUARD_STARTER_LIST;
+  const feeds: SourceFile[] = override
+    ? [{ path: override, category: 'phishing' }]
+    : STARTER_FEEDS.map((f) => ({ path: join(options.dataDir, f.file), category: f.category }));
+  const sources = await readSourceFiles([...feeds, ...(options.extraSources ?? [])]);
+  const allowlist = parseAllowlist(await readFile(options.allowlistPath, 'utf8'));
+  const result = compileList({ sources, allowlist });
+  const payload = encodeList(result.entries, {
+    version: options.version,
+    createdAt: options.createdAt ?? Date.now(),
+    metadata: { protectedNames: protectedNames(allowlist) },
+  });
+  return { bytes: signFile(payload, options.privateKey), result };
+}

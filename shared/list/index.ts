@@ -1,0 +1,25 @@
+/** The list engine: snapshot format, matcher, signatures, deltas and the list compiler. */
+export { BlockList, type ListMatch, type LoadOptions, type PageReader } from './block-list';
+export { encodeList, type EncodeOptions } from './encode-list';
+export { readEntries } from './read-entries';
+export { readHeader, type ListHeader } from './format';
+export { listChecksum, sortEntries, type ListEntry } from './list-entry';
+export {
+  signFile,
+  verifyFile,
+  splitSignedFile,
+  publicKeyOf,
+  generatePrivateKey,
+} from './sign-file';
+export { encodeDelta, type DeltaInfo } from './encode-delta';
+export { applyDelta, type AppliedDelta } from './apply-delta';
+export { assertNewer } from './assert-newer';
+export {
+  compileList,
+  protectedNames,
+  type CompileResult,
+  type SourceInput,
+  type SourceStats,
+} from './compile';
+export { parseSource, toExpression } from './parse-source';
+export { ListFormatError, SignatureError, DeltaError } from './errors';
