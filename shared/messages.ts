@@ -1,3 +1,4 @@
+import { FAMILY_MESSAGE_NAMES, type FamilyProtocol } from './family-messages';
 import type { Verdict } from './verdict';
 
 /**
@@ -14,6 +15,10 @@ export interface ProtectionStatus {
   /** When the active list was built (ms since epoch). */
   listBuiltAt: number | null;
   entryCount: number;
+  /** When the list was last checked for updates successfully. */
+  lastCheckedAt: number | null;
+  /** Why the last update failed (a `SyncErrorKind`), or null. */
+  updateError: string | null;
 }
 
 export interface PersonalEntry {
@@ -38,11 +43,12 @@ export interface BlockedPage {
   blockedAt: number;
 }
 
-export interface Protocol {
+export interface Protocol extends FamilyProtocol {
   'tab/status': {
     request: { tabId: number };
     response: { tab: TabStatus; protection: ProtectionStatus };
   };
+  'list/update-now': { request: Record<string, never>; response: ProtectionStatus };
   'personal/block': { request: { tabId: number }; response: { domain: string } };
   'personal/unblock': { request: { domain: string }; response: { removed: boolean } };
   'personal/list': { request: Record<string, never>; response: { entries: PersonalEntry[] } };
@@ -65,7 +71,9 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 // A record, not a list, so the compiler insists every message name is here.
 const NAMES: Record<MessageName, true> = {
+  ...FAMILY_MESSAGE_NAMES,
   'tab/status': true,
+  'list/update-now': true,
   'personal/block': true,
   'personal/unblock': true,
   'personal/list': true,

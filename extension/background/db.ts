@@ -4,18 +4,22 @@ import type { PersonalEntry } from '../../shared/messages';
 /**
  * The only module that opens IndexedDB. Stores:
  * - `personal`: the user's own blocklist, one record per registrable domain;
- * - `lists`: verified list snapshots, one ArrayBuffer per version;
- * - `meta`: small named values, e.g. which list version is active.
+ * - `lists`: the active verified list, one ArrayBuffer per version (see list-store.ts);
+ * - `list-pages`: the same list's confirmation pages, one record each, so that a filter hit
+ *   reads a few kilobytes instead of the whole list;
+ * - `meta`: small named values, e.g. which list version is active and the sync state.
  */
 export interface ScamGuardDB extends DBSchema {
   personal: { key: string; value: PersonalEntry };
   lists: { key: number; value: StoredList };
+  'list-pages': { key: [number, number]; value: Uint8Array };
   meta: { key: string; value: unknown };
 }
 
 export interface StoredList {
   version: number;
-  bytes: ArrayBuffer;
+  /** The verified list payload (signature trailer removed). */
+  bytes: Uint8Array;
   installedAt: number;
 }
 
@@ -31,6 +35,7 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
       if (oldVersion < 1) {
         db.createObjectStore('personal', { keyPath: 'domain' });
         db.createObjectStore('lists', { keyPath: 'version' });
+        db.createObjectStore('list-pages');
         db.createObjectStore('meta');
       }
     },

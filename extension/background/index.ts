@@ -1,8 +1,16 @@
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { buildConfig } from '../build-config';
+import { createListHolder } from './active-list';
+import { showProtectionBadge } from './badge';
 import { openDatabase } from './db';
+import { createListStore } from './list-store';
+import { createListSync } from './list-sync';
 import { registerMessageHandlers, type Services } from './message-handlers';
 import { registerNavigationGuard } from './navigation-guard';
 import { createPersonalBlocklist } from './personal-blocklist';
 import { createProtection } from './protection';
+import { getEffectiveSettings, onSettingsChanged, registerSettingsListener } from './settings';
+import { registerSyncAlarm, scheduleSync } from './sync-alarm';
 
 /**
  * Wiring only. Every listener is registered here, synchronously, in the worker's first
@@ -11,8 +19,22 @@ import { createProtection } from './protection';
 async function start(): Promise<Services> {
   const db = await openDatabase();
   const personal = await createPersonalBlocklist(db);
-  const protection = createProtection({ personal, list: () => null });
-  return { protection, personal };
+  const store = createListStore(db);
+  const lists = createListHolder(store);
+  await lists.load().catch((error: unknown) => console.error('no list could be loaded', error));
+  const protection = createProtection({ personal, list: lists.current });
+  const sync = createListSync({
+    fetch: (input, init) => fetch(input, init),
+    lists,
+    store,
+    publicKey: hexToBytes(buildConfig.listPublicKey),
+    manifestUrl: async () => (await getEffectiveSettings()).settings.listUrl,
+  });
+  const { settings } = await getEffectiveSettings();
+  void scheduleSync(settings.syncIntervalMinutes);
+  onSettingsChanged(({ settings: changed }) => void scheduleSync(changed.syncIntervalMinutes));
+  void showProtectionBadge(protection.status(await sync.state()));
+  return { protection, personal, sync };
 }
 
 const ready = start();
@@ -20,3 +42,5 @@ ready.catch((error: unknown) => console.error('Scam Guard failed to start', erro
 
 registerNavigationGuard(ready.then((s) => s.protection));
 registerMessageHandlers(ready);
+registerSyncAlarm(ready.then((s) => s.sync));
+registerSettingsListener();

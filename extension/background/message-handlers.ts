@@ -6,7 +6,9 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../../shared/messages';
-import { showTabBadge } from './badge';
+import { showProtectionBadge, showTabBadge } from './badge';
+import { familyHandlers } from './family-handlers';
+import type { ListSync } from './list-sync';
 import { WARNING_PAGE } from './navigation-guard';
 import type { PersonalBlocklist } from './personal-blocklist';
 import { blockableDomain, type Protection } from './protection';
@@ -15,6 +17,7 @@ import { tabState } from './tab-state';
 export interface Services {
   protection: Protection;
   personal: PersonalBlocklist;
+  sync: ListSync;
 }
 
 type Handler<K extends MessageName> = (
@@ -46,7 +49,8 @@ function warningTab(sender: Runtime.MessageSender): number {
 }
 
 const handlers: Handlers = {
-  async 'tab/status'({ tabId }, _sender, { protection, personal }) {
+  ...familyHandlers,
+  async 'tab/status'({ tabId }, _sender, { protection, personal, sync }) {
     const record = await tabState.get(requireNumber(tabId, 'tabId'));
     const url = record?.url ?? null;
     const host = record?.verdict.host ?? '';
@@ -58,8 +62,14 @@ const handlers: Handlers = {
         blockableDomain: url ? blockableDomain(url) : null,
         personalBlock: host ? personal.covering(host) : null,
       },
-      protection: protection.status(),
+      protection: protection.status(await sync.state()),
     };
+  },
+
+  async 'list/update-now'(_payload, _sender, { protection, sync }) {
+    const status = protection.status(await sync.run('manual'));
+    await showProtectionBadge(status);
+    return status;
   },
 
   async 'personal/block'({ tabId }, _sender, { personal }) {

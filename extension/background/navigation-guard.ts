@@ -1,6 +1,6 @@
 import browser, { type WebNavigation } from 'webextension-polyfill';
-import type { Verdict } from '../../shared/verdict';
 import { showTabBadge } from './badge';
+import { proceedGrants } from './proceed';
 import type { Protection } from './protection';
 import { tabState } from './tab-state';
 
@@ -32,22 +32,26 @@ export function registerNavigationGuard(ready: Promise<Protection>): void {
   browser.webNavigation.onBeforeNavigate.addListener(onNavigation);
   browser.webNavigation.onCommitted.addListener(onNavigation);
   browser.webNavigation.onHistoryStateUpdated.addListener(onNavigation);
-  browser.tabs.onRemoved.addListener((tabId) => void tabState.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabState.forget(tabId);
+    void proceedGrants.forgetTab(tabId);
+  });
 }
 
 async function guard(tabId: number, url: string, protection: Protection, warningUrl: string) {
   const verdict = await protection.verdictFor(url);
-  await tabState.set(tabId, { url, verdict });
-  if (verdict.level === 'safe') {
-    await showTabBadge(tabId, 'safe');
+  // A "proceed anyway" for this tab and site lets the page load; the badge still warns.
+  if (verdict.level === 'safe' || (await proceedGrants.allows(tabId, url))) {
+    await Promise.all([tabState.set(tabId, { url, verdict }), showTabBadge(tabId, verdict.level)]);
     return;
   }
-  await block(tabId, verdict, warningUrl);
-}
-
-async function block(tabId: number, verdict: Verdict, warningUrl: string) {
-  // The warning page shows only what the background recorded for its tab, never what its
-  // own URL claims, so a page cannot forge a warning or smuggle markup into one.
-  await tabState.setPendingBlock(tabId, { verdict, blockedAt: Date.now() });
-  await browser.tabs.update(tabId, { url: warningUrl });
+  // Redirect first, record alongside: every millisecond here is one the scam page may use
+  // to start rendering. The warning page shows only what the background recorded for its
+  // tab, never what its own URL claims, so a page cannot forge a warning or smuggle markup
+  // into one.
+  await Promise.all([
+    tabState.set(tabId, { url, verdict }),
+    tabState.setPendingBlock(tabId, { verdict, blockedAt: Date.now() }),
+    browser.tabs.update(tabId, { url: warningUrl }),
+  ]);
 }

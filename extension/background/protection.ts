@@ -13,6 +13,8 @@ export interface ActiveList {
   readonly version: number;
   readonly createdAt: number;
   readonly entryCount: number;
+  readonly checksum: string;
+  readonly metadata: Record<string, unknown>;
   match(url: string): Promise<ListMatchLike | null>;
 }
 
@@ -22,7 +24,10 @@ export interface LookalikeCheck {
 
 export interface Protection {
   verdictFor(url: string): Promise<Verdict>;
-  status(now?: number): ProtectionStatus;
+  status(
+    sync?: { lastSuccessAt: number | null; lastError: string | null },
+    now?: number,
+  ): ProtectionStatus;
 }
 
 /** A list older than this is shown as stale: the user is protected, but less than they think. */
@@ -72,11 +77,23 @@ export function createProtection(deps: {
         personalBlock || listMatch ? null : (deps.lookalike?.()?.check(url) ?? null);
       return decideVerdict({ url, host, isWeb: true, personalBlock, listMatch, lookalike });
     },
-    status(now = Date.now()) {
+    status(sync, now = Date.now()) {
       const list = deps.list();
-      if (!list)
-        return { state: 'unprotected', listVersion: null, listBuiltAt: null, entryCount: 0 };
+      const updates = {
+        lastCheckedAt: sync?.lastSuccessAt ?? null,
+        updateError: sync?.lastError ?? null,
+      };
+      if (!list) {
+        return {
+          state: 'unprotected',
+          listVersion: null,
+          listBuiltAt: null,
+          entryCount: 0,
+          ...updates,
+        };
+      }
       return {
+        ...updates,
         state: now - list.createdAt > STALE_AFTER_MS ? 'stale' : 'protected',
         listVersion: list.version,
         listBuiltAt: list.createdAt,

@@ -21,16 +21,29 @@ async function read<T>(key: string): Promise<T | null> {
   return (found[key] as T | undefined) ?? null;
 }
 
+// Pending blocks are also kept in memory, set before the storage write starts: the warning
+// page may ask for its block before that write has finished.
+const pendingInMemory = new Map<number, BlockedPage>();
+
 export const tabState = {
   get: (tabId: number) => read<TabRecord>(tabKey(tabId)),
   set: (tabId: number, record: TabRecord) =>
     browser.storage.session.set({ [tabKey(tabId)]: record }),
 
   /** The block the warning page in this tab is allowed to show; absent means "show nothing". */
-  pendingBlock: (tabId: number) => read<BlockedPage>(blockKey(tabId)),
-  setPendingBlock: (tabId: number, page: BlockedPage) =>
-    browser.storage.session.set({ [blockKey(tabId)]: page }),
-  clearPendingBlock: (tabId: number) => browser.storage.session.remove(blockKey(tabId)),
+  pendingBlock: async (tabId: number) =>
+    pendingInMemory.get(tabId) ?? (await read<BlockedPage>(blockKey(tabId))),
+  setPendingBlock: (tabId: number, page: BlockedPage) => {
+    pendingInMemory.set(tabId, page);
+    return browser.storage.session.set({ [blockKey(tabId)]: page });
+  },
+  clearPendingBlock: (tabId: number) => {
+    pendingInMemory.delete(tabId);
+    return browser.storage.session.remove(blockKey(tabId));
+  },
 
-  forget: (tabId: number) => browser.storage.session.remove([tabKey(tabId), blockKey(tabId)]),
+  forget: (tabId: number) => {
+    pendingInMemory.delete(tabId);
+    return browser.storage.session.remove([tabKey(tabId), blockKey(tabId)]);
+  },
 };

@@ -1,13 +1,24 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { SettingsView } from '../../shared/family-messages';
 import type { PersonalEntry } from '../../shared/messages';
 import { t } from '../ui/i18n';
 import { send } from '../ui/messaging';
+import { applyPreferences, loadPreferences } from '../ui/page-preferences';
+import type { FamilyActions } from './family-actions';
+import { FamilySettings } from './family-settings';
+import { FamilySetup } from './family-setup';
 import { PersonalList } from './personal-list';
+import { PinGate } from './pin-gate';
 
-function App() {
+function App({ initial }: { initial: SettingsView | null }) {
+  const [view, setView] = useState(initial);
+  // The PIN session token: held in this page's memory only, gone when the page closes.
+  const [token, setToken] = useState<string | undefined>(undefined);
+  const [inSetup, setInSetup] = useState(false);
   const [entries, setEntries] = useState<PersonalEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const refresh = useCallback(
     async () => setEntries((await send('personal/list', {})).entries),
     [],
@@ -16,6 +27,50 @@ function App() {
 
   useEffect(() => void refresh().catch(report), [refresh]);
 
+  const show = (next: SettingsView) => {
+    applyPreferences(next);
+    document.title = t('optionsTitle');
+    setView(next);
+  };
+  // Every action shows its own failure; the rethrow stops a wizard step from moving on.
+  const run = async <T,>(action: () => Promise<T>): Promise<T> => {
+    setError(null);
+    setStatus(null);
+    try {
+      return await action();
+    } catch (e) {
+      report(e);
+      throw e;
+    }
+  };
+  const actions: FamilyActions = {
+    save: (changes) =>
+      run(async () => {
+        show(await send('settings/save', { changes, token }));
+        setStatus(t('familySaved'));
+      }),
+    unlock: (pin) =>
+      run(async () => {
+        const result = await send('settings/unlock', { pin });
+        if (result.unlocked) setToken(result.token);
+        show(await send('settings/get', {}));
+        return result;
+      }),
+    setPin: (pin) =>
+      run(async () => {
+        setToken((await send('settings/set-pin', { pin, token })).token ?? undefined);
+        show(await send('settings/get', {}));
+        setStatus(t('familySaved'));
+      }),
+    reset: () =>
+      run(async () => {
+        setToken(undefined);
+        setInSetup(false);
+        show(await send('settings/reset', {}));
+      }),
+  };
+
+  const locked = view?.pinSet && !token;
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -24,6 +79,17 @@ function App() {
           {t('errorGeneric', error)}
         </p>
       )}
+      <p class="status" role="status" aria-live="polite">
+        {status}
+      </p>
+      {view &&
+        (locked ? (
+          <PinGate lockedUntil={view.lockedUntil} actions={actions} />
+        ) : inSetup ? (
+          <FamilySetup view={view} actions={actions} onClose={() => setInSetup(false)} />
+        ) : (
+          <FamilySettings view={view} actions={actions} onStartSetup={() => setInSetup(true)} />
+        ))}
       <PersonalList
         entries={entries}
         onUnblock={(domain) =>
@@ -34,5 +100,7 @@ function App() {
   );
 }
 
-document.title = t('optionsTitle');
-render(<App />, document.getElementById('app')!);
+void loadPreferences().then((view) => {
+  document.title = t('optionsTitle');
+  render(<App initial={view} />, document.getElementById('app')!);
+});

@@ -1,9 +1,12 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import type { ProceedGrant, SettingsView } from '../../shared/family-messages';
 import type { ResponseOf } from '../../shared/messages';
 import { t } from '../ui/i18n';
 import { send } from '../ui/messaging';
+import { loadPreferences } from '../ui/page-preferences';
+import { FamilyLines } from './family-lines';
 import { Popup } from './popup';
 
 /**
@@ -18,15 +21,19 @@ async function targetTabId(): Promise<number | null> {
   return active?.id ?? null;
 }
 
-function App() {
+function App({ view }: { view: SettingsView | null }) {
+  const [grants, setGrants] = useState<ProceedGrant[]>([]);
   const [state, setState] = useState<ResponseOf<'tab/status'> | null>(null);
   const [justBlocked, setJustBlocked] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [updating, setUpdating] = useState(false);
+  const [updated, setUpdated] = useState(false);
 
   const refresh = useCallback(async () => {
     const tabId = await targetTabId();
     if (tabId === null) return;
     setState(await send('tab/status', { tabId }));
+    setGrants((await send('proceed/list', { tabId })).grants);
   }, []);
 
   const guarded = (action: () => Promise<void>) => () => {
@@ -56,9 +63,37 @@ function App() {
         })()
       }
       onSettings={guarded(() => browser.runtime.openOptionsPage())}
+      updating={updating}
+      updated={updated}
+      onUpdateNow={guarded(async () => {
+        setUpdating(true);
+        setUpdated(false);
+        try {
+          const protection = await send('list/update-now', {});
+          setState({ ...state, protection });
+          setUpdated(true);
+        } finally {
+          setUpdating(false);
+        }
+      })}
+      family={
+        <FamilyLines
+          familyConfigured={view?.familyConfigured ?? false}
+          grants={grants}
+          onUndoProceed={(domain) =>
+            guarded(async () => {
+              await send('proceed/undo', { tabId: state.tab.tabId, domain });
+              await refresh();
+            })()
+          }
+        />
+      }
     />
   );
 }
 
-document.title = t('popupTitle');
-render(<App />, document.getElementById('app')!);
+// Language and text size first, so the first render is already in the right ones.
+void loadPreferences().then((view) => {
+  document.title = t('popupTitle');
+  render(<App view={view} />, document.getElementById('app')!);
+});

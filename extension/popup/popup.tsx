@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { TabStatus, ProtectionStatus } from '../../shared/messages';
 import { inertText } from '../../shared/inert-text';
 import type { Verdict } from '../../shared/verdict';
@@ -13,6 +14,12 @@ export interface PopupProps {
   onBlock: () => void;
   onUndo: (domain: string) => void;
   onSettings: () => void;
+  onUpdateNow: () => void;
+  updating: boolean;
+  /** A manual update just finished (successfully or not: the protection line says which). */
+  updated: boolean;
+  /** Family-mode lines (see family-lines.tsx). */
+  family?: ComponentChildren;
 }
 
 function verdictKey(verdict: Verdict | null): MessageKey {
@@ -59,6 +66,7 @@ export function Popup(props: PopupProps) {
         )
       )}
 
+      {props.family}
       {props.error && (
         <p class="error" role="alert">
           {t('errorGeneric', props.error)}
@@ -66,9 +74,17 @@ export function Popup(props: PopupProps) {
       )}
       <footer>
         <ProtectionLine status={protection} />
-        <button type="button" class="link" onClick={props.onSettings}>
-          {t('openSettings')}
-        </button>
+        <p class="visually-hidden" role="status" data-testid="update-finished">
+          {props.updated ? t('updateFinished') : ''}
+        </p>
+        <div class="footer-actions">
+          <button type="button" onClick={props.onUpdateNow} disabled={props.updating}>
+            {t(props.updating ? 'updating' : 'updateNow')}
+          </button>
+          <button type="button" class="link" onClick={props.onSettings}>
+            {t('openSettings')}
+          </button>
+        </div>
       </footer>
     </main>
   );

@@ -1,25 +1,51 @@
 import { render } from 'preact';
-import { t } from '../ui/i18n';
+import { useState } from 'preact/hooks';
+import type { SettingsView } from '../../shared/family-messages';
+import type { BlockedPage } from '../../shared/messages';
+import { hotlineFor } from '../../shared/settings';
+import { t, uiLanguage } from '../ui/i18n';
 import { send } from '../ui/messaging';
+import { loadPreferences } from '../ui/page-preferences';
 import { WarningPage } from './warning-page';
 
+function App({ page, view }: { page: BlockedPage; view: SettingsView | null }) {
+  const [error, setError] = useState<string | null>(null);
+  const settings = view?.settings;
+  return (
+    <WarningPage
+      page={page}
+      contactName={settings?.familyContactName ?? ''}
+      contactPhone={settings?.familyContactPhone ?? ''}
+      hotline={settings ? hotlineFor(settings, uiLanguage() === 'zh-CN' ? 'zh_CN' : 'en') : ''}
+      proceedAllowed={view?.proceedAllowed ?? false}
+      error={error}
+      onBack={() => void send('warning/leave', { canGoBack: history.length > 1 })}
+      onProceed={() =>
+        void send('proceed/allow', {}).catch((e: unknown) =>
+          setError(e instanceof Error ? e.message : String(e)),
+        )
+      }
+    />
+  );
+}
+
 async function main(root: HTMLElement) {
-  document.title = t('warningTitle');
   // Inside a frame the page does nothing: a framed warning could be dressed up by the
   // framing page, and clicks on it would be the framer's, not the user's.
   if (window.top !== window) return;
+  const view = await loadPreferences();
+  document.title = t('warningTitle');
   const page = await send('warning/get', {});
   if (!page) {
-    render(<p class="nothing">{t('warningNothingPending')}</p>, root);
+    render(
+      <main class="nothing">
+        <p>{t('warningNothingPending')}</p>
+      </main>,
+      root,
+    );
     return;
   }
-  render(
-    <WarningPage
-      page={page}
-      onBack={() => void send('warning/leave', { canGoBack: history.length > 1 })}
-    />,
-    root,
-  );
+  render(<App page={page} view={view} />, root);
 }
 
 void main(document.getElementById('app')!);

@@ -1,10 +1,21 @@
 import { inertText, readableUrl } from '../../shared/inert-text';
 import type { BlockedPage } from '../../shared/messages';
+import type { LookalikeFinding } from '../../shared/verdict';
 import { categoryName, t } from '../ui/i18n';
+import { categoryAdvice } from './category-advice';
+import { FamilyCall } from './family-call';
+import { ProceedControl } from './proceed-control';
 
 export interface WarningPageProps {
   page: BlockedPage;
+  contactName: string;
+  contactPhone: string;
+  /** The anti-fraud hotline for the page's language; empty for none. */
+  hotline: string;
+  proceedAllowed: boolean;
+  error: string | null;
   onBack: () => void;
+  onProceed: () => void;
 }
 
 function Reason({ page }: { page: BlockedPage }) {
@@ -20,22 +31,66 @@ function Reason({ page }: { page: BlockedPage }) {
   return <p>{t('warningReasonList')}</p>;
 }
 
-/** The full-page warning. Everything from the blocked page is shown as text, never markup. */
-export function WarningPage({ page, onBack }: WarningPageProps) {
-  const { verdict } = page;
-  const suspicious = verdict.level === 'suspicious';
+/** The brand's own site, offered instead of its look-alike; only for a plain host name. */
+function RealAddress({ lookalike }: { lookalike: LookalikeFinding }) {
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(lookalike.brandDomain)) return null;
   return (
-    <main class={`warning ${suspicious ? 'warning--suspicious' : ''}`}>
+    <p class="real-address">
+      {t('warningRealAddress', lookalike.brandName)}{' '}
+      <a href={`https://${lookalike.brandDomain}/`} data-testid="real-address">
+        {lookalike.brandDomain}
+      </a>
+    </p>
+  );
+}
+
+/** The full-page warning. Everything from the blocked page is shown as text, never markup. */
+export function WarningPage(props: WarningPageProps) {
+  const { verdict } = props.page;
+  const suspicious = verdict.level === 'suspicious';
+  const advice = categoryAdvice(verdict);
+  return (
+    <main class={`warning ${suspicious ? 'warning--suspicious' : 'warning--dangerous'}`}>
       <h1>{t(suspicious ? 'warningSuspiciousHeadline' : 'warningHeadline')}</h1>
       <p class="site-label">{t('warningSiteLabel')}</p>
       <p class="site inert-url" data-testid="blocked-host">
         {inertText(verdict.host)}
       </p>
-      <Reason page={page} />
-      {verdict.category && <p class="category">{categoryName(verdict.category)}</p>}
-      <button type="button" class="primary back" onClick={onBack} autoFocus>
+
+      <section class="why" aria-labelledby="why-heading">
+        <h2 id="why-heading">
+          {t(suspicious ? 'warningWhySuspiciousHeading' : 'warningWhyHeading')}
+        </h2>
+        {verdict.category && (
+          <p class="category" data-testid="category">
+            {categoryName(verdict.category)}
+          </p>
+        )}
+        <Reason page={props.page} />
+        {advice.why && <p data-testid="why">{t(advice.why)}</p>}
+        <p class="remember" data-testid="remember">
+          <strong>{t('warningRememberLabel')}</strong> {t(advice.remember)}
+        </p>
+        {verdict.lookalike && <RealAddress lookalike={verdict.lookalike} />}
+      </section>
+
+      <button type="button" class="primary back" onClick={props.onBack} autoFocus>
         {t('warningBack')}
       </button>
+
+      <FamilyCall
+        contactName={props.contactName}
+        contactPhone={props.contactPhone}
+        hotline={props.hotline}
+      />
+
+      {props.error && (
+        <p class="error" role="alert">
+          {t('errorGeneric', props.error)}
+        </p>
+      )}
+      {props.proceedAllowed && <ProceedControl onProceed={props.onProceed} />}
+
       <details class="details">
         <summary>{t('warningDetails')}</summary>
         <dl>

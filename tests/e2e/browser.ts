@@ -87,24 +87,27 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 }
 
 /**
- * Navigates and waits until the tab settles on a URL matching `expected`. A navigation the
+ * Navigates and waits until the tab commits a URL matching `expected`. A navigation the
  * extension redirects rejects `page.goto` with ERR_ABORTED, so that error is expected here.
+ * The wait is armed before navigating, so a tab already showing a matching page (say, the
+ * previous warning) does not count.
  */
 export async function visit(
   page: Page,
   url: string,
   expected: RegExp | string = url,
 ): Promise<string> {
-  await page.goto(url).catch((error: Error) => {
-    if (!/ERR_ABORTED|frame was detached|Navigation interrupted/i.test(error.message)) throw error;
-  });
   const matches = (u: string) => (typeof expected === 'string' ? u === expected : expected.test(u));
-  const deadline = Date.now() + 15_000;
-  while (!matches(page.url())) {
-    if (Date.now() > deadline)
-      throw new Error(`tab is at ${page.url()}, expected ${String(expected)}`);
-    await page.waitForTimeout(50);
-  }
+  const arrived = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame() && matches(frame.url()),
+    timeout: 15_000,
+  });
+  await page.goto(url).catch((error: Error) => {
+    if (!/ERR_ABORTED|frame was detached|interrupted by another navigation/i.test(error.message)) {
+      throw error;
+    }
+  });
+  await arrived;
   await page.waitForLoadState('domcontentloaded');
   return page.url();
 }

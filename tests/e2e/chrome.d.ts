@@ -10,6 +10,9 @@ declare namespace chrome {
       lastFocusedWindow?: boolean;
     }): Promise<{ id?: number }[]>;
   }
+  namespace runtime {
+    function sendMessage(message: unknown): Promise<unknown>;
+  }
   namespace action {
     function getBadgeText(details: { tabId?: number }): Promise<string>;
   }

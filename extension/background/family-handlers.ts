@@ -1,0 +1,133 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { FamilyProtocol, SettingsView } from '../../shared/family-messages';
+import type { RequestOf, ResponseOf } from '../../shared/messages';
+import { isValidPin } from '../../shared/settings-pin';
+import { familyConfigured, parseUserChanges, proceedAllowed } from '../../shared/settings';
+import { WARNING_PAGE } from './navigation-guard';
+import { proceedGrants } from './proceed';
+import { blockableDomain } from './protection';
+import { clearFamilySettings, getEffectiveSettings, saveUserSettings } from './settings';
+import {
+  changePin,
+  endPinSession,
+  lockedUntil,
+  pinIsSet,
+  requireUnlocked,
+  unlock,
+} from './settings-lock';
+import { tabState } from './tab-state';
+
+type FamilyName = keyof FamilyProtocol;
+type FamilyHandlers = {
+  [K in FamilyName]: (
+    payload: RequestOf<K>,
+    sender: Runtime.MessageSender,
+  ) => Promise<ResponseOf<K>>;
+};
+
+const OPTIONS_PAGE = 'extension/options/index.html';
+
+/** Settings are changed from the options page only, never from the popup or warning page. */
+function requireOptionsPage(sender: Runtime.MessageSender): void {
+  if (!sender.url?.startsWith(browser.runtime.getURL(OPTIONS_PAGE))) {
+    throw new Error('only the settings page may change settings');
+  }
+}
+
+/** The tab a warning page runs in; refused in frames, so it cannot be framed by a page. */
+function warningTab(sender: Runtime.MessageSender): number {
+  const tabId = sender.tab?.id;
+  if (
+    tabId === undefined ||
+    sender.frameId !== 0 ||
+    !sender.url?.startsWith(browser.runtime.getURL(WARNING_PAGE))
+  ) {
+    throw new Error('only the warning page in a top-level tab may ask this');
+  }
+  return tabId;
+}
+
+function requireTabId(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new Error('tabId must be a tab id');
+  }
+  return value;
+}
+
+async function settingsView(): Promise<SettingsView> {
+  const [{ settings, forced }, pinSet, locked] = await Promise.all([
+    getEffectiveSettings(),
+    pinIsSet(),
+    lockedUntil(),
+  ]);
+  return {
+    settings,
+    forced,
+    pinSet,
+    lockedUntil: locked,
+    familyConfigured: familyConfigured(settings, pinSet),
+    proceedAllowed: proceedAllowed(settings),
+  };
+}
+
+export const familyHandlers: FamilyHandlers = {
+  'settings/get': () => settingsView(),
+
+  async 'settings/save'({ changes, token }, sender) {
+    requireOptionsPage(sender);
+    await requireUnlocked(token);
+    const parsed = parseUserChanges(changes);
+    const { forced } = await getEffectiveSettings();
+    const blocked = Object.keys(parsed).filter((key) => forced.includes(key as never));
+    if (blocked.length) throw new Error(`set by your administrator: ${blocked.join(', ')}`);
+    await saveUserSettings(parsed);
+    return settingsView();
+  },
+
+  async 'settings/unlock'({ pin }, sender) {
+    requireOptionsPage(sender);
+    if (typeof pin !== 'string') throw new Error('pin must be a string');
+    return unlock(pin);
+  },
+
+  async 'settings/set-pin'({ pin, token }, sender) {
+    requireOptionsPage(sender);
+    await requireUnlocked(token);
+    if (pin !== null && !isValidPin(pin)) throw new Error('the PIN must be 4 to 8 digits');
+    return { token: await changePin(pin) };
+  },
+
+  async 'settings/reset'(_payload, sender) {
+    requireOptionsPage(sender);
+    await clearFamilySettings();
+    await endPinSession();
+    return settingsView();
+  },
+
+  async 'proceed/allow'(_payload, sender) {
+    const tabId = warningTab(sender);
+    if (!proceedAllowed((await getEffectiveSettings()).settings)) {
+      throw new Error('opening blocked pages is turned off');
+    }
+    const page = await tabState.pendingBlock(tabId);
+    if (!page) throw new Error('nothing is blocked in this tab');
+    await proceedGrants.allow(tabId, page.verdict.url);
+    await tabState.clearPendingBlock(tabId);
+    await browser.tabs.update(tabId, { url: page.verdict.url });
+    return { url: page.verdict.url };
+  },
+
+  async 'proceed/list'({ tabId }) {
+    return { grants: await proceedGrants.list(requireTabId(tabId)) };
+  },
+
+  async 'proceed/undo'({ tabId, domain }) {
+    const id = requireTabId(tabId);
+    if (typeof domain !== 'string') throw new Error('domain must be a string');
+    const removed = await proceedGrants.undo(id, domain);
+    // Still on that site? Reload, so the guard shows the warning again straight away.
+    const record = await tabState.get(id);
+    if (removed && record && blockableDomain(record.url) === domain) await browser.tabs.reload(id);
+    return { removed };
+  },
+};

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { t, uiLanguage } from '../ui/i18n';
+import type { FamilyActions } from './family-actions';
+
+/** Asks for the PIN before any family setting is shown; the background counts the attempts. */
+export function PinGate(props: { lockedUntil: number | null; actions: FamilyActions }) {
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState<string | null>(
+    props.lockedUntil ? lockedMessage(props.lockedUntil) : null,
+  );
+
+  const unlock = async () => {
+    const result = await props.actions.unlock(pin);
+    setPin('');
+    if (result.unlocked) return;
+    setMessage(
+      result.lockedUntil
+        ? lockedMessage(result.lockedUntil)
+        : t('familyPinWrong', result.attemptsLeft),
+    );
+  };
+
+  return (
+    <section class="family pin-gate" aria-labelledby="locked-heading">
+      <h2 id="locked-heading">{t('familyLockedHeading')}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void unlock().catch(() => undefined);
+        }}
+      >
+        <div class="field">
+          <label for="pin-unlock">{t('familyPinEnter')}</label>
+          <input
+            id="pin-unlock"
+            type="password"
+            inputMode="numeric"
+            autocomplete="off"
+            value={pin}
+            onInput={(e) => setPin(e.currentTarget.value)}
+          />
+        </div>
+        <p class="problem" role="status" aria-live="polite" data-testid="pin-message">
+          {message}
+        </p>
+        <button type="submit" class="primary">
+          {t('familyUnlock')}
+        </button>
+      </form>
+      <details class="reset">
+        <summary>{t('familyForgot')}</summary>
+        <p>{t('familyResetExplain')}</p>
+        <button
+          type="button"
+          class="danger"
+          onClick={() => void props.actions.reset().catch(() => undefined)}
+        >
+          {t('familyReset')}
+        </button>
+      </details>
+    </section>
+  );
+}
+
+function lockedMessage(until: number): string {
+  const time = new Date(until).toLocaleTimeString(uiLanguage(), { timeStyle: 'short' });
+  return t('familyPinLockedOut', time);
+}

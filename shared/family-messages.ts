@@ -1,0 +1,63 @@
+import type { SettingKey, Settings, UserSettings } from './settings';
+
+/**
+ * The family-mode part of the message protocol (merged into `Protocol` in messages.ts):
+ * settings, the PIN that guards them, and "proceed anyway".
+ */
+
+/** What every page needs to know about the settings (language, text size, family, PIN). */
+export interface SettingsView {
+  settings: Settings;
+  /** Set by an administrator's policy: read-only in the options page. */
+  forced: SettingKey[];
+  pinSet: boolean;
+  /** While the PIN is locked out after too many wrong attempts (ms since epoch). */
+  lockedUntil: number | null;
+  /** Contact, strict mode or PIN configured: the popup says "Set up by your family". */
+  familyConfigured: boolean;
+  /** Whether the warning page may offer "proceed anyway". */
+  proceedAllowed: boolean;
+}
+
+export type UnlockResult =
+  | { unlocked: true; token: string }
+  | { unlocked: false; attemptsLeft: number; lockedUntil: number | null };
+
+/** A "proceed anyway" the user chose for one tab, for this browser session. */
+export interface ProceedGrant {
+  tabId: number;
+  domain: string;
+  grantedAt: number;
+}
+
+export interface FamilyProtocol {
+  'settings/get': { request: Record<string, never>; response: SettingsView };
+  /** `token` from `settings/unlock`; required once a PIN is set. Options page only. */
+  'settings/save': {
+    request: { changes: Partial<UserSettings>; token?: string };
+    response: SettingsView;
+  };
+  'settings/unlock': { request: { pin: string }; response: UnlockResult };
+  /** Sets, changes (`pin`) or removes (`null`) the PIN; answers with a fresh unlock token. */
+  'settings/set-pin': {
+    request: { pin: string | null; token?: string };
+    response: { token: string | null };
+  };
+  /** "Forgot the PIN": clears every family setting and the PIN. Options page only. */
+  'settings/reset': { request: Record<string, never>; response: SettingsView };
+  /** Sent by the warning page about its own tab, after the user confirmed twice. */
+  'proceed/allow': { request: Record<string, never>; response: { url: string } };
+  'proceed/list': { request: { tabId: number }; response: { grants: ProceedGrant[] } };
+  'proceed/undo': { request: { tabId: number; domain: string }; response: { removed: boolean } };
+}
+
+export const FAMILY_MESSAGE_NAMES: Record<keyof FamilyProtocol, true> = {
+  'settings/get': true,
+  'settings/save': true,
+  'settings/unlock': true,
+  'settings/set-pin': true,
+  'settings/reset': true,
+  'proceed/allow': true,
+  'proceed/list': true,
+  'proceed/undo': true,
+};

@@ -1,0 +1,171 @@
+/**
+ * Family and policy settings: their shape, their defaults and how the three layers combine
+ * (defaults < what the family chose < what an administrator forces). Pure: the background's
+ * `settings.ts` does the storage, this file decides what the stored values mean.
+ */
+
+export type LanguageSetting = 'auto' | 'en' | 'zh_CN';
+
+/** What the family (or the user) can change in the options page. */
+export interface UserSettings {
+  familyContactName: string;
+  familyContactPhone: string;
+  /** No "proceed anyway" on the warning page. */
+  strictMode: boolean;
+  /** Anti-fraud hotline; empty means the language's default (96110 in Chinese, none in English). */
+  hotline: string;
+  language: LanguageSetting;
+  largeText: boolean;
+}
+
+/** Everything, including what only an administrator can set (see managed-schema.json). */
+export interface Settings extends UserSettings {
+  disableProceed: boolean;
+  listUrl: string;
+  reportUrl: string;
+  syncIntervalMinutes: number;
+}
+
+export type SettingKey = keyof Settings;
+
+export interface EffectiveSettings {
+  settings: Settings;
+  /** Keys an administrator set by policy: shown read-only, refused on save. */
+  forced: SettingKey[];
+}
+
+export const USER_KEYS = [
+  'familyContactName',
+  'familyContactPhone',
+  'strictMode',
+  'hotline',
+  'language',
+  'largeText',
+] as const satisfies readonly (keyof UserSettings)[];
+
+/** China's national anti-fraud hotline, shown on Chinese warnings unless another is set. */
+export const CHINA_ANTI_FRAUD_HOTLINE = '96110';
+
+export function defaultSettings(build: { listUrl: string; reportUrl: string }): Settings {
+  return {
+    familyContactName: '',
+    familyContactPhone: '',
+    strictMode: false,
+    hotline: '',
+    language: 'auto',
+    largeText: false,
+    disableProceed: false,
+    listUrl: build.listUrl,
+    reportUrl: build.reportUrl,
+    syncIntervalMinutes: 30,
+  };
+}
+
+type Parser<T> = (value: unknown) => T | undefined;
+
+const bool: Parser<boolean> = (v) => (typeof v === 'boolean' ? v : undefined);
+const text =
+  (max: number): Parser<string> =>
+  (v) =>
+    typeof v === 'string' && v.trim().length <= max ? v.trim() : undefined;
+// Digits, spaces and the usual separators: enough for any phone number, nothing that could
+// turn a `tel:` link into something else.
+const phone: Parser<string> = (v) =>
+  typeof v === 'string' && /^[0-9+\-() ]{0,24}$/.test(v.trim()) ? v.trim() : undefined;
+const language: Parser<LanguageSetting> = (v) =>
+  v === 'auto' || v === 'en' || v === 'zh_CN' ? v : undefined;
+const webUrl: Parser<string> = (v) => {
+  if (typeof v !== 'string') return undefined;
+  try {
+    const { protocol } = new URL(v);
+    return protocol === 'https:' || protocol === 'http:' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+};
+// Chrome alarms fire at most every 30 s; more often than every 5 minutes only loads the server.
+const minutes: Parser<number> = (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 5 && v <= 7 * 24 * 60 ? v : undefined;
+
+const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
+  familyContactName: text(60),
+  familyContactPhone: phone,
+  strictMode: bool,
+  hotline: phone,
+  language,
+  largeText: bool,
+  disableProceed: bool,
+  listUrl: webUrl,
+  reportUrl: webUrl,
+  syncIntervalMinutes: minutes,
+};
+
+export const SETTING_KEYS = Object.keys(PARSERS) as SettingKey[];
+
+/** The valid values of `source` for `keys`; anything malformed or unknown is dropped. */
+function validValues(source: unknown, keys: readonly SettingKey[]): Partial<Settings> {
+  const out: Partial<Record<SettingKey, unknown>> = {};
+  if (typeof source !== 'object' || source === null) return {};
+  for (const key of keys) {
+    const value = PARSERS[key]((source as Record<string, unknown>)[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  return out as Partial<Settings>;
+}
+
+/**
+ * Defaults < user < policy. Stored user values only ever cover the user keys; a policy value
+ * that does not validate is ignored (and not marked forced) rather than breaking the product.
+ */
+export function mergeSettings(
+  defaults: Settings,
+  user: unknown,
+  policy: unknown,
+): EffectiveSettings {
+  const forcedValues = validValues(policy, SETTING_KEYS);
+  return {
+    settings: { ...defaults, ...validValues(user, USER_KEYS), ...forcedValues },
+    forced: Object.keys(forcedValues) as SettingKey[],
+  };
+}
+
+/** Checks a save request from a page: every key must be a user key with a valid value. */
+export function parseUserChanges(changes: unknown): Partial<UserSettings> {
+  if (typeof changes !== 'object' || changes === null) throw new Error('changes must be an object');
+  const out: Partial<Record<SettingKey, unknown>> = {};
+  for (const [key, raw] of Object.entries(changes)) {
+    if (!(USER_KEYS as readonly string[]).includes(key))
+      throw new Error(`${key} cannot be changed`);
+    const value = PARSERS[key as SettingKey](raw);
+    if (value === undefined) throw new Error(`${key} is not valid`);
+    out[key as SettingKey] = value;
+  }
+  return out as Partial<UserSettings>;
+}
+
+export function proceedAllowed(settings: Settings): boolean {
+  return !settings.strictMode && !settings.disableProceed;
+}
+
+/** "Set up by your family": anything a family would configure, as opposed to defaults. */
+export function familyConfigured(settings: Settings, pinSet: boolean): boolean {
+  return (
+    pinSet ||
+    settings.strictMode ||
+    settings.disableProceed ||
+    settings.familyContactName !== '' ||
+    settings.familyContactPhone !== ''
+  );
+}
+
+/** The hotline to show for a page language, or '' for none. */
+export function hotlineFor(settings: Settings, language: 'en' | 'zh_CN'): string {
+  if (settings.hotline) return settings.hotline;
+  return language === 'zh_CN' ? CHINA_ANTI_FRAUD_HOTLINE : '';
+}
+
+/** A `tel:` link for a validated phone number: digits and a leading plus only. */
+export function telHref(phoneNumber: string): string {
+  const trimmed = phoneNumber.trim();
+  return `tel:${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/[^0-9]/g, '')}`;
+}

@@ -1,0 +1,42 @@
+/**
+ * When the next sync may run. Mirrors Safe Browsing's update back-off: after N consecutive
+ * failures wait min(2^(N-1) · 15 min · (1 + r), 24 h) with r uniform in [0, 1); never sooner
+ * than the server's minimum wait or its Retry-After; otherwise the regular period.
+ */
+const MINUTE = 60_000;
+export const MAX_BACKOFF_MS = 24 * 60 * MINUTE;
+
+export function backoffMs(failures: number, random: number): number {
+  if (failures <= 0) return 0;
+  return Math.min(2 ** (failures - 1) * 15 * MINUTE * (1 + random), MAX_BACKOFF_MS);
+}
+
+export interface ScheduleInput {
+  now: number;
+  failures: number;
+  random: number;
+  /** The server's `minimumWaitSeconds` from the last manifest. */
+  minimumWaitSeconds?: number;
+  /** A `Retry-After` from the last failed response, in seconds. */
+  retryAfterSeconds?: number;
+}
+
+/** The earliest time (ms since epoch) the next automatic sync may start. */
+export function nextAllowedAt(input: ScheduleInput): number {
+  const waits = [
+    backoffMs(input.failures, input.random),
+    (input.minimumWaitSeconds ?? 0) * 1000,
+    (input.retryAfterSeconds ?? 0) * 1000,
+  ];
+  return input.now + Math.max(...waits);
+}
+
+/** Parses a Retry-After header (seconds or an HTTP date) into seconds from `now`. */
+export function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, MAX_BACKOFF_MS / 1000);
+  const date = Date.parse(header);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.min((date - now) / 1000, MAX_BACKOFF_MS / 1000));
+}

@@ -1,0 +1,58 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, visit, type ExtensionBrowser } from './browser';
+import { startSiteServer, type SiteServer } from './site-server';
+
+let site: SiteServer;
+let browser: ExtensionBrowser;
+let page: Page;
+const WARNING = /\/extension\/warning\/index\.html/;
+
+beforeAll(async () => {
+  site = await startSiteServer();
+  browser = await launchExtension();
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function popupVerdict(tab: Page): Promise<string | null> {
+  const tabId = await browser.tabId(tab);
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl(`extension/popup/index.html?tab=${tabId}`));
+  const text = await popup.getByTestId('verdict').textContent();
+  await popup.close();
+  return text;
+}
+
+describe('the bundled starter list, offline, from the first second', () => {
+  it('blocks a known phishing domain and names its category', async () => {
+    // 0001interac.com is in The Block List Project's phishing feed bundled at build time.
+    await visit(page, site.url('0001interac.com', '/login'), WARNING);
+    await expect(page.getByTestId('blocked-host').textContent()).resolves.toBe('0001interac.com');
+    await expect(
+      page.getByText('Phishing (fake bank, shop or login page)').isVisible(),
+    ).resolves.toBe(true);
+  });
+
+  it('blocks subdomains of a listed domain', async () => {
+    await visit(page, site.url('secure.0001interac.com'), WARNING);
+  });
+
+  it('lets an allowlisted site through and says it is trusted', async () => {
+    await visit(page, site.url('www.icbc.com.cn'));
+    await expect(popupVerdict(page)).resolves.toBe('This is a well-known, trusted website');
+  });
+
+  it('reports protection with the list in the popup', async () => {
+    await visit(page, site.url('news.example'));
+    const tabId = await browser.tabId(page);
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl(`extension/popup/index.html?tab=${tabId}`));
+    await expect(popup.getByText(/^Protected\. Scam list from/).isVisible()).resolves.toBe(true);
+    await popup.close();
+  });
+});

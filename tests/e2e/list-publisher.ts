@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildRelease } from '../../scripts/lib/build-release';
+import { signingKeys } from '../../scripts/lib/signing-keys';
+import type { ListManifest } from '../../scripts/lib/write-release';
+
+/**
+ * Publishes list releases the way a maintainer does (scripts/build-list's code path), into
+ * a folder the real list server hosts, signed with the key the extension was built with.
+ */
+export class ListPublisher {
+  readonly dir = mkdtempSync(join(tmpdir(), 'scam-guard-list-'));
+  private readonly feeds = mkdtempSync(join(tmpdir(), 'scam-guard-feeds-'));
+  private last: string | undefined;
+  /** Files damaged by `tamper`, with their good bytes; the next publish repairs them. */
+  private readonly originals = new Map<string, Buffer>();
+
+  async publish(version: number, domains: readonly string[]): Promise<ListManifest> {
+    for (const [file, bytes] of this.originals) this.replace(file, bytes);
+    this.originals.clear();
+    const feed = join(this.feeds, `v${version}.txt`);
+    writeFileSync(feed, domains.join('\n') + '\n');
+    const { privateKey } = await signingKeys(() => {});
+    const report = await buildRelease({
+      sources: [{ path: feed, category: 'fake-refund' }],
+      allowlistPath: 'data/allowlist.txt',
+      version,
+      privateKey,
+      outDir: this.dir,
+      ...(this.last ? { previousPath: this.last } : {}),
+    });
+    this.last = join(this.dir, `snapshot-${version}.sgl`);
+    return report.manifest;
+  }
+
+  manifest(): ListManifest {
+    return JSON.parse(readFileSync(join(this.dir, 'manifest.json'), 'utf8')) as ListManifest;
+  }
+
+  writeManifest(manifest: ListManifest): void {
+    writeFileSync(join(this.dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  }
+
+  /** Rewrites a published file and, unless `keepManifest`, the size and hash the manifest gives. */
+  tamper(file: string, change: (bytes: Buffer) => Buffer, keepManifest = false): void {
+    const original = readFileSync(join(this.dir, file));
+    if (!this.originals.has(file)) this.originals.set(file, original);
+    if (keepManifest) writeFileSync(join(this.dir, file), change(original));
+    else this.replace(file, change(original));
+  }
+
+  private replace(file: string, bytes: Buffer): void {
+    writeFileSync(join(this.dir, file), bytes);
+    const manifest = this.manifest();
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    for (const ref of [manifest.snapshot, ...manifest.deltas]) {
+      if (ref.url.endsWith(file)) Object.assign(ref, { bytes: bytes.length, sha256 });
+    }
+    this.writeManifest(manifest);
+  }
+}
