@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import namesJson from '../../data/protected-names.json';
+import { createAllowlist } from '../allowlist';
+import { createLookalikeDetector } from './create-lookalike-detector';
+import { parseProtectedNames } from './protected-names';
+
+const protectedNames = parseProtectedNames(namesJson);
+const detector = createLookalikeDetector({ protectedNames });
+
+function verdictOf(url: string) {
+  const v = detector.check(url);
+  return v && [v.technique, v.brand.id];
+}
+
+describe('createLookalikeDetector', () => {
+  it.each([
+    ['http://аррle.com/', 'apple'], // Cyrillic а, р
+    ['xn--80ak6aa92e.com', 'apple'], // all-Cyrillic "аррӏе", as punycode
+    ['https://раураl.com/signin', 'paypal'], // Cyrillic р, а, у
+    ['ρayρal.net', 'paypal'], // Greek rho
+    ['gοοgle.com', 'google'], // Greek omicron
+    ['ісbс.com.cn', 'icbc'], // Cyrillic і, с
+    ['аlірау.com', 'alipay'],
+    ['bіnаnce.com', 'binance'],
+    ['tiktoк.com', 'tiktok'], // Cyrillic к, which confusables.txt only lists in capitals
+    ['àpplé.com', 'apple'], // accents stripped
+    ['ebаy.com', 'ebay'], // a 4-letter brand: homoglyphs have no length threshold
+  ])('catches the homoglyph %s as %s', (url, brand) => {
+    expect(verdictOf(url)).toEqual(['homoglyph', brand]);
+  });
+
+  it.each([
+    ['app1e.com', 'apple'], // digit one for l
+    ['rnicrosoft.com', 'microsoft'], // rn for m
+    ['paypa1.com', 'paypal'],
+    ['1cbc.com', 'icbc'],
+    ['paypall.com', 'paypal'], // doubled letter
+    ['amazn.com', 'amazon'], // dropped letter
+    ['gmial.com', 'google'], // swapped neighbours
+    ['alipya.com', 'alipay'],
+    ['taobaoo.com', 'taobao'],
+    ['micrsoft.com', 'microsoft'],
+    ['instagarm.com', 'instagram'],
+    ['bankofamerca.com', 'bankofamerica'],
+    ['wellsfarog.com', 'wellsfargo'],
+    ['pay-pal.com', 'paypal'], // hyphen inserted
+    ['coinbasse.com', 'coinbase'],
+    ['outiook.com', 'microsoft'],
+  ])('catches the typo %s as %s', (url, brand) => {
+    expect(verdictOf(url)).toEqual(['typo', brand]);
+  });
+
+  it.each([
+    ['icbc-kefu.top', 'icbc'],
+    ['paypal-verify.net', 'paypal'],
+    ['icbckefu.com', 'icbc'],
+    ['secure-paypal-login.com', 'paypal'],
+    ['apple-verify.com', 'apple'], // an ordinary word, but with a tier-1 lure
+    ['alipay-tuikuan.cn', 'alipay'],
+    ['jd-kefu.com', 'jd'], // short token, hyphen, tier-1 lure
+    ['fblogin.vip', 'facebook'],
+    ['taobao-refund.shop', 'taobao'],
+    ['icbc-gongshangyinhang.com', 'icbc'], // the brand's own pinyin as the extra word
+    ['binance-support.com', 'binance'],
+    ['paypai-login.com', 'paypal'], // look-alike plus lure
+    ['工商银行客服.com', 'icbc'], // Chinese IDN: brand plus 客服
+    ['支付宝退款.net', 'alipay'],
+  ])('catches the combosquat %s as %s', (url, brand) => {
+    expect(verdictOf(url)).toEqual(['combosquat', brand]);
+  });
+
+  it.each([
+    ['www.icbc.com.cn.secure-check.xyz', 'icbc'],
+    ['paypal.com-login.example.top', 'paypal'],
+    ['icbc-com.cn', 'icbc'],
+    ['paypal.verify-account.com', 'paypal'],
+    ['login.coinbase.secure-node.xyz', 'coinbase'],
+    ['https://paypal.com@evil.top/', 'paypal'], // user-info trick
+    ['https://evil.top/www.paypal.com/signin', 'paypal'], // path trick
+    ['apple.com.login-id.top', 'apple'],
+  ])('catches the embedded brand in %s as %s', (url, brand) => {
+    expect(verdictOf(url)).toEqual(['embedded-brand', brand]);
+  });
+
+  it.each([
+    ['gov-cn-police.com', 'govcn'],
+    ['mps-gov.cn.com', 'mps'],
+    ['chinatax-gov.top', 'chinatax'],
+    ['spp-gov-cn.top', 'spp'],
+    ['www.mps.gov.cn.case-check.xyz', 'mps'],
+    ['govcn-anquan.com', 'govcn'],
+    ['court-gov.net', 'court'],
+    ['l2306.cn', '12306'], // any rule that fires for a government body reports it as such
+    ['12306-tuikuan.com', '12306'],
+    ['gov-uk-refund.com', 'govuk'],
+  ])('reports %s as government impersonation of %s', (url, brand) => {
+    expect(verdictOf(url)).toEqual(['government-impersonation', brand]);
+  });
+
+  it.each([
+    'apple.com',
+    'www.apple.com',
+    'applebees.com', // brand plus an honest word
+    'pineapple.com',
+    'the-big-apple.com',
+    'apple.stackexchange.com', // brand as a subdomain without any lure
+    'icbc.com.cn',
+    'mybank.icbc.com.cn',
+    'bankofchina.com',
+    'jd.com',
+    'jdsports.com',
+    'qqq.com', // two-letter brands get no typo matching: qqq.com is someone else's name
+    'paypal.com',
+    'paypal.com.au', // the brand's own label on another suffix
+    'paypal.de',
+    'chase.com',
+    'purchase.com',
+    'ebayer.com',
+    'bing.com',
+    'binge.com', // "bing" has 4 letters: below the typo threshold
+    'government.nl',
+    'tax.gov.cn',
+    'www.chinatax.gov.cn',
+    'beijing.gov.cn',
+    'small.com', // first-letter change of "tmall"
+    'tmail.com', // i/l swap on a 5-letter name
+    'vmail.me',
+    'citiz.net', // changed letter in a 5-letter name
+    'celtic.com',
+    'catgroup.uk',
+    'sanfinder.com',
+    'boom.com',
+    'gomail.in',
+    'visa-service.com', // an ordinary word needs a tier-1 lure
+    'live-support.com',
+    'qq-service.com', // a short token needs a tier-1 lure
+    'samsung-gmail.com',
+    'jp-ml.com',
+    'whois.domaintools.com/paypal.com',
+    'https://www.google.com/search?q=paypal.com-login',
+    'microsoft.github.io',
+    'apples.com',
+    'courts.com',
+    '12305.cn', // numbers are not typo-matched
+    'müller.de',
+    '中国.cn',
+    'ｊｄ.com', // fullwidth: the URL parser maps it to jd.com itself
+    'localhost',
+    'http://192.168.1.1/login',
+    'http://[::1]/',
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+
+  it('lets every protected domain and sibling pass, with or without www', () => {
+    const domains = protectedNames.names.flatMap((n) => [n.domain, ...n.siblings]);
+    const alarms = domains.flatMap((d) => [d, `www.${d}`, `https://login.${d}/`]);
+    expect(alarms.filter((d) => detector.check(d))).toEqual([]);
+  });
+
+  it('prefers the allowlist over any rule', () => {
+    const withAllowlist = createLookalikeDetector({
+      protectedNames,
+      allowlist: createAllowlist(['paypal-verify.net']),
+    });
+    expect(withAllowlist.check('https://www.paypal-verify.net/')).toBeNull();
+    expect(withAllowlist.check('paypal-verify.com')).not.toBeNull();
+  });
+
+  it('accepts the bare list of names as well as the versioned file', () => {
+    const fromList = createLookalikeDetector({ protectedNames: protectedNames.names });
+    expect(fromList.check('icbc-kefu.top')?.brand.id).toBe('icbc');
+  });
+
+  it('names the brand, the matched domain and the reason in both languages', () => {
+    expect(detector.check('https://icbc-kefu.top/x')).toEqual({
+      level: 'suspicious',
+      technique: 'combosquat',
+      brand: { id: 'icbc', name: { en: 'ICBC', zh: '工商银行' }, domain: 'icbc.com.cn' },
+      matched: 'icbc-kefu.top',
+      reason: {
+        en: 'This site adds words to the name of ICBC (icbc.com.cn), but it is not run by them.',
+        zh: '这个网址在工商银行（icbc.com.cn）的名字上加了别的词，但它不是工商银行的网站。',
+      },
+    });
+  });
+
+  it('reports homoglyph domains in their punycode form, as the address bar can show them', () => {
+    expect(detector.check('аррle.com')?.matched).toBe(new URL('http://аррle.com').hostname);
+  });
+
+  it('never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.webUrl(), fc.domain(), fc.string({ unit: 'binary' })),
+        (s) => {
+          const v = detector.check(s);
+          expect(v === null || v.level === 'suspicious').toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never flags a subdomain of a protected domain', () => {
+    const domains = protectedNames.names.map((n) => n.domain);
+    fc.assert(
+      fc.property(fc.constantFrom(...domains), fc.domain(), (domain, sub) => {
+        const label = sub.split('.')[0]!;
+        expect(detector.check(`https://${label}.${domain}/`)).toBeNull();
+      }),
+    );
+  });
+});

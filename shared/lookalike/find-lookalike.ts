@@ -1,0 +1,128 @@
+import { parse } from 'tldts';
+import { createBrandIndex, type BrandIndex } from './brand-index';
+import { confusableSkeleton, foldAscii } from './confusable-skeleton';
+import { labelLookalike } from './label-lookalike';
+import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
+import { acceptsLure, lureSequenceTier, strongestTier } from './lure-words';
+import type { ProtectedName } from './protected-names';
+import { punycodeToUnicode } from './punycode-to-unicode';
+
+export type { LookalikeHit, LookalikeTechnique } from './lookalike-hit';
+
+/** One piece of the host between dots and hyphens, with where it sits. */
+interface Token {
+  readonly text: string;
+  readonly key: string;
+  readonly skeleton: string;
+  readonly label: number;
+}
+
+/**
+ * A protected domain spelled out with dots or hyphens inside the host: "paypal.com-x.top",
+ * "www.icbc.com.cn.evil.xyz", "icbc-com.cn". Compared on skeletons, not folded keys, so that
+ * "jp-ml.com" is not mi.com. A match whose only part in the registrable label is its last
+ * piece is the brand's name plus this host's own suffix ("the-big-apple.com",
+ * "paypal.com.au"): that is a combosquat question, settled by the lure rules, not this one.
+ */
+function embeddedDomain(tokens: Token[], own: number, host: string, index: BrandIndex) {
+  const ownCount = tokens.filter((t) => t.label === own).length;
+  const ownStart = tokens.findIndex((t) => t.label === own);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const [brand, labels] of index.domainSequences.get(tokens[i]!.skeleton) ?? []) {
+      if (i + labels.length > tokens.length) continue;
+      if (!labels.every((l, j) => tokens[i + j]!.skeleton === l)) continue;
+      if (i === ownStart + ownCount - 1) continue;
+      return lookalikeHit('embedded-brand', brand, host);
+    }
+  }
+  return null;
+}
+
+/** "gov-cn-x.com" is caught as an embedded gov.cn; this adds "govcn" glued and "chinatax-gov". */
+function governmentCue(tokens: Token[], own: number, host: string, index: BrandIndex) {
+  const named = tokens.find((t) => t.label <= own && index.governmentKeys.has(t.key));
+  const brand = named ? index.governmentKeys.get(named.key)! : index.domains.get('gov.cn');
+  if (!brand) return null;
+  const glued = tokens.some((t) => t.label <= own && t.key.includes('govcn'));
+  const gov = named && tokens.some((t) => t.label <= own && t.key === 'gov');
+  return glued || gov ? lookalikeHit('government-impersonation', brand, host) : null;
+}
+
+/**
+ * A brand name as a subdomain of an unrelated site, with a lure beside it: "paypal.verify-x.com";
+ * the same lure tiers as combosquats, so "apple.stackexchange.com" and "jd.example.com" pass.
+ */
+function subdomainBrand(tokens: Token[], own: number, host: string, index: BrandIndex) {
+  const scope = tokens.filter((t) => t.label <= own);
+  for (const t of scope) {
+    if (t.label === own) break;
+    const token = index.byKey.get(t.key)?.[0];
+    if (!token) continue;
+    const tier = strongestTier(scope.filter((o) => o !== t).map((o) => lureSequenceTier(o.key)));
+    if (acceptsLure(token, tier)) return lookalikeHit('embedded-brand', token.brand, host);
+  }
+  return null;
+}
+
+/** The protected domain covering `name` (itself or a parent), if any. */
+export function protectedCovering(name: string, index: BrandIndex): ProtectedName | null {
+  for (let candidate = name; candidate;) {
+    const brand = index.domains.get(candidate);
+    if (brand) return brand;
+    const dot = candidate.indexOf('.');
+    if (dot === -1) break;
+    candidate = candidate.slice(dot + 1);
+  }
+  return null;
+}
+
+/**
+ * A protected domain in the user-info ("https://paypal.com@evil.top/") or as the first path
+ * segment with more path after it ("evil.top/www.paypal.com/signin"). A bare domain as the
+ * whole path is how lookup tools name the site they describe (whois.tool/paypal.com).
+ */
+function elsewhereInUrl(userinfo: string, pathname: string, index: BrandIndex) {
+  for (const piece of userinfo === ':' ? [] : userinfo.toLowerCase().split(/[^a-z0-9.-]+/)) {
+    const brand = piece.includes('.') ? protectedCovering(piece, index) : null;
+    if (brand) return lookalikeHit('embedded-brand', brand, piece);
+  }
+  if (pathname.indexOf('/', 1) === -1) return null; // the common case: "/" or "/page"
+  const [, first = '', ...more] = pathname.toLowerCase().split('/');
+  if (!first.includes('.') || !more.some(Boolean)) return null;
+  const brand = protectedCovering(first, index);
+  return brand ? lookalikeHit('embedded-brand', brand, first) : null;
+}
+
+export interface FindLookalike {
+  (host: string, userinfo: string, pathname: string): LookalikeHit | null;
+}
+
+/** The rules in the order of their confidence; the first that fires names the technique. */
+export function createFindLookalike(brands: readonly ProtectedName[]): FindLookalike {
+  const index = createBrandIndex(brands);
+  return (host, userinfo, pathname) => {
+    if (protectedCovering(host, index)) return null;
+    const info = parse(host, { allowPrivateDomains: false, extractHostname: false });
+    if (info.isIp || !info.domain || !info.publicSuffix) return null;
+    const labels = host.split('.');
+    const own = labels.length - info.publicSuffix.split('.').length - 1;
+    if (own < 0) return null;
+    const tokens: Token[] = [];
+    labels.forEach((ascii, label) => {
+      punycodeToUnicode(ascii)
+        .split(/[-_]+/)
+        .forEach((text) => {
+          if (!text) return;
+          const skeleton = confusableSkeleton(text);
+          tokens.push({ text, key: foldAscii(skeleton), skeleton, label });
+        });
+    });
+    return (
+      embeddedDomain(tokens, own, host, index) ??
+      governmentCue(tokens, own, host, index) ??
+      labelLookalike(punycodeToUnicode(labels[own]!), info.domain, index) ??
+      subdomainBrand(tokens, own, host, index) ??
+      elsewhereInUrl(userinfo, pathname, index)
+    );
+  };
+}

@@ -1,0 +1,138 @@
+import { damerauLevenshtein } from './damerau-levenshtein';
+import { letterMask, type BrandIndex, type BrandToken } from './brand-index';
+import { confusableSkeleton, foldAscii, lookalikeKey } from './confusable-skeleton';
+import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
+import { acceptsLure, lureSequenceTier, strongestTier, ZH_LURES } from './lure-words';
+
+// Anything outside printable ASCII; hosts from the URL parser hold no control characters.
+const NON_ASCII = /[^ -~]/;
+const CJK = /[\u3400-\u9fff]/;
+
+/** Look-alikes of the registrable label itself: homoglyph, typo, combosquat. */
+export function labelLookalike(
+  label: string,
+  domain: string,
+  index: BrandIndex,
+): LookalikeHit | null {
+  if (index.exactTokens.has(label)) return null; // the brand's own name on another TLD
+  const idn = NON_ASCII.test(label);
+  const parts = label.split(/[-_]+/).filter(Boolean);
+  const whole = parts.join('');
+  const wholeKey = lookalikeKey(whole);
+  const same = index.byKey.get(wholeKey)?.[0];
+  // An IDN whose skeleton is a brand is a homoglyph at any length; plain ASCII needs more.
+  if (same && (idn || asciiLookalike(whole, same.text))) {
+    return lookalikeHit(idn ? 'homoglyph' : 'typo', same.brand, domain);
+  }
+  const typo = typoMatch(confusableSkeleton(whole), index);
+  if (typo) return lookalikeHit(idn ? 'homoglyph' : 'typo', typo.brand, domain);
+
+  const keys = parts.map(lookalikeKey);
+  for (let p = 0; p < keys.length && keys.length > 1; p++) {
+    const token = index.byKey.get(keys[p]!)?.[0] ?? typoMatch(confusableSkeleton(parts[p]!), index);
+    if (!token) continue;
+    const others = keys.filter((_, q) => q !== p);
+    const ownWord = others.some((k) => index.byKey.get(k)?.some((t) => t.brand === token.brand));
+    const tier = ownWord ? 1 : strongestTier(others.map(lureSequenceTier));
+    if (acceptsLure(token, tier)) return lookalikeHit('combosquat', token.brand, domain);
+  }
+  for (const part of parts) {
+    const glued = gluedCombo(confusableSkeleton(part), index);
+    if (glued) return lookalikeHit('combosquat', glued.brand, domain);
+  }
+  if (idn && CJK.test(label)) {
+    for (const [zh, brand] of index.zhNames) {
+      if (label === zh || !label.includes(zh)) continue;
+      const rest = label.split(zh).join('');
+      if (ZH_LURES.some((lure) => rest.includes(lure))) {
+        return lookalikeHit('combosquat', brand, domain);
+      }
+    }
+  }
+  return null;
+}
+
+function popcount(n: number): number {
+  let count = 0;
+  for (let v = n; v; v &= v - 1) count++;
+  return count;
+}
+
+/**
+ * Typo rules, scaled by the brand token's length so that short names do not match everything:
+ * - below 5 characters, on either side: none (honest 4-letter names sit one edit from "citi",
+ *   "bing", "visa", and "boom" one dropped letter from "bocom");
+ * - 5–6: one dropped letter, one doubled letter or one swap of neighbours ("gmial", "paypall",
+ *   "amazn") — not a changed or new letter, which turns "citic" into "citiz", "gmail" into
+ *   "gomail", both honest names;
+ * - 7–9: any one edit ("micrsoft"); 10 and more: two ("bankofamrca", "wellsfrgo").
+ * The first character must match: changed first letters are rare in real typosquats and turn
+ * "tmall" into "small". Distance is measured on skeletons, before the ASCII folds, so that the
+ * fold's i→l does not stack with a typo ("celtic" is not "citic").
+ * The letter-set mask rejects most candidates before the DP runs.
+ */
+function typoMatch(skeleton: string, index: BrandIndex): BrandToken | null {
+  if (skeleton.length < 5) return null;
+  const mask = letterMask(skeleton);
+  for (const { token, mask: other } of index.typoByFirst.get(skeleton[0]!) ?? []) {
+    const target = token.skeleton;
+    const max = target.length >= 10 ? 2 : 1;
+    if (Math.abs(target.length - skeleton.length) > max) continue;
+    if (popcount(mask ^ other) > 2 * max) continue;
+    const d = damerauLevenshtein(skeleton, target, max);
+    if (d === 0 || d > max) continue;
+    if (target.length <= 6 && !slipOfTheFinger(skeleton, target)) continue;
+    return token;
+  }
+  return null;
+}
+
+/** One letter dropped, doubled, or swapped with its neighbour (given distance 1). */
+function slipOfTheFinger(typed: string, meant: string): boolean {
+  if (typed.length < meant.length) return true;
+  let i = 0;
+  while (i < meant.length && typed[i] === meant[i]) i++;
+  if (typed.length > meant.length) return typed[i] === typed[i - 1] || typed[i] === typed[i + 1];
+  return typed[i] === meant[i + 1] && typed[i + 1] === meant[i];
+}
+
+/**
+ * A brand glued to lure words without a hyphen: "icbckefu", "paypalverify", "secureebay".
+ * Compared by skeleton: the i→l fold would read "tmailservices" as Tmall. Short tokens only
+ * lead and only with tier-1 lures ("fblogin", "jdkefu"): "qq" or "jd" glued to anything else,
+ * or after anything, is most of the web.
+ */
+function gluedCombo(skeleton: string, index: BrandIndex): BrandToken | null {
+  if (skeleton.length < 5) return null;
+  const head = index.skeletonHeads.has(skeleton.slice(0, 4));
+  for (let k = 2; k <= skeleton.length - 2; k++) {
+    if (k >= 4 && !head) break;
+    for (const token of index.bySkeleton.get(skeleton.slice(0, k)) ?? []) {
+      if (acceptsLure(token, lureSequenceTier(foldAscii(skeleton.slice(k))))) return token;
+    }
+  }
+  const tail = index.skeletonTails.has(skeleton.slice(-4));
+  for (let k = 2; tail && k <= skeleton.length - 4; k++) {
+    for (const token of index.bySkeleton.get(skeleton.slice(k)) ?? []) {
+      const tier = lureSequenceTier(foldAscii(skeleton.slice(0, k)));
+      if (token.strength !== 'short' && acceptsLure(token, tier)) return token;
+    }
+  }
+  return null;
+}
+
+/**
+ * Plain-ASCII labels with the brand's look-alike key: "app1e", "rnicrosoft", "pay-pal". At 4–5
+ * characters an i/l swap alone is too often an honest name ("tmail" beside Tmall, "vmail"
+ * beside Vmall), so it needs 6+; digits, "rn" and "vv" are deliberate at 4+.
+ */
+function asciiLookalike(typed: string, brand: string): boolean {
+  if (typed.length < 4) return false;
+  if (typed.length >= 6 || typed.length !== brand.length) return true;
+  for (let i = 0; i < typed.length; i++) {
+    const a = typed[i]!;
+    const b = brand[i]!;
+    if (a !== b && !('il'.includes(a) && 'il'.includes(b))) return true;
+  }
+  return false;
+}

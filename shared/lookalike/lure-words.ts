@@ -1,0 +1,76 @@
+import type { BrandToken } from './brand-index';
+import { lookalikeKey } from './confusable-skeleton';
+
+/**
+ * Words that phishing domains glue to a brand ("icbc-kefu", "paypal-verify"), in two tiers.
+ * Tier 1 asks for credentials or money, or names a scam script (退款 refund, 客服 customer
+ * service, 解冻 unfreeze, 注销 close account); it is rare next to a brand on an honest site.
+ * Tier 2 is the generic service vocabulary that honest businesses also use ("visa-service",
+ * "live-support"), so it only counts next to distinctive brand tokens.
+ */
+const TIER_1 = (
+  'login logon signin signon verify verification validate unlock unblock suspended locked ' +
+  'recover recovery password refund refunds tuikuan kefu denglu yanzheng renzheng jiedong ' +
+  'dongjie lipei zhuxiao buchang tiee daikuan'
+).split(' ');
+const TIER_2 = (
+  'secure security safety account accounts service services support help helpdesk ' +
+  'customer care billing payment update confirm auth anquan zhifu guanwang zhongxin fuwu ' +
+  'wallet claim reward rewards bonus gift notice alert online app web mobile official ' +
+  'portal center centre member client cn china hk vip my id'
+).split(' ');
+
+/** Chinese counterparts, matched inside decoded IDN labels (客服, 退款, 登录 …). */
+export const ZH_LURES: readonly string[] =
+  '客服 退款 登录 登陆 验证 认证 安全 官网 中心 服务 理赔 冻结 解冻 注销 贷款 额度 提额 补贴 账户 帐户 支付 退费'.split(
+    ' ',
+  );
+
+const TIERS = new Map<string, 1 | 2>([
+  ...TIER_2.map((w) => [lookalikeKey(w), 2] as const),
+  ...TIER_1.map((w) => [lookalikeKey(w), 1] as const),
+]);
+
+/** The tier of a lure word given as a look-alike key (so "1ogin" counts), or undefined. */
+export function lureTier(key: string): 1 | 2 | undefined {
+  return TIERS.get(key);
+}
+
+/**
+ * Whether `key` is spelled entirely out of lure words, and if so the tier of its strongest
+ * word ("securelogin" → 1, "secureonline" → 2): how "icbckefu" is told from "icbcasia".
+ */
+export function lureSequenceTier(key: string): 1 | 2 | undefined {
+  if (key.length === 0 || key.length > 40) return undefined;
+  // best[i]: the strongest tier over the ways to spell key.slice(0, i); 0 = impossible so far,
+  // 3 = the empty prefix (possible, no word yet).
+  const best = new Array<number>(key.length + 1).fill(0);
+  best[0] = 3;
+  for (let end = 1; end <= key.length; end++) {
+    for (let start = Math.max(0, end - 12); start < end; start++) {
+      const before = best[start]!;
+      const tier = before ? TIERS.get(key.slice(start, end)) : undefined;
+      if (tier === undefined) continue;
+      const strongest = Math.min(before, tier);
+      if (!best[end] || strongest < best[end]!) best[end] = strongest;
+    }
+  }
+  const result = best[key.length];
+  return result === 1 || result === 2 ? result : undefined;
+}
+
+/** The strongest tier among several words' tiers. */
+export function strongestTier(tiers: readonly (1 | 2 | undefined)[]): 1 | 2 | undefined {
+  return tiers.includes(1) ? 1 : tiers.includes(2) ? 2 : undefined;
+}
+
+/**
+ * Which lure tier a brand token needs beside it. Distinctive tokens ("icbc", "paypal") take
+ * any lure; short ones ("qq", "jd") and ordinary words ("apple", "court") only tier 1, so that
+ * qq-service.com and apple-support.com (as often a repair shop as a phish) stay quiet while
+ * qq-login.com and apple-verify.com do not.
+ */
+export function acceptsLure(token: BrandToken, tier: 1 | 2 | undefined): boolean {
+  if (tier === undefined) return false;
+  return token.strength === 'distinctive' || tier === 1;
+}
