@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseAllowlist } from '../../shared/allowlist';
-import { compileList, protectedNames, type CompileResult } from '../../shared/list/compile';
+import { compileList, type CompileResult } from '../../shared/list/compile';
+import { DEFAULT_PROTECTED_NAMES, readProtectedNames } from './protected-names-file';
 import { encodeDelta } from '../../shared/list/encode-delta';
 import { encodeList } from '../../shared/list/encode-list';
 import { BlockList } from '../../shared/list/block-list';
@@ -19,6 +20,8 @@ export interface BuildOptions {
   previousPath?: string;
   createdAt?: number;
   minimumWaitSeconds?: number;
+  /** Curated look-alike targets shipped as metadata; defaults to the repository's data file. */
+  protectedNamesPath?: string;
 }
 
 export interface BuildReport {
@@ -35,7 +38,9 @@ export async function buildRelease(options: BuildOptions): Promise<BuildReport> 
   const createdAt = options.createdAt ?? Date.now();
   const allowlist = parseAllowlist(await readFile(options.allowlistPath, 'utf8'));
   const compile = compileList({ sources: await readSourceFiles(options.sources), allowlist });
-  const metadata = { protectedNames: protectedNames(allowlist) };
+  const metadata = {
+    protectedNames: await readProtectedNames(options.protectedNamesPath ?? DEFAULT_PROTECTED_NAMES),
+  };
   const payload = encodeList(compile.entries, { version: options.version, createdAt, metadata });
   const snapshot = signFile(payload, options.privateKey);
   const list = BlockList.load(payload);

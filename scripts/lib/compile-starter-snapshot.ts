@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAllowlist } from '../../shared/allowlist';
 import type { Category } from '../../shared/categories';
-import { compileList, protectedNames, type CompileResult } from '../../shared/list/compile';
+import { compileList, type CompileResult } from '../../shared/list/compile';
+import { DEFAULT_PROTECTED_NAMES, readProtectedNames } from './protected-names-file';
 import { encodeList } from '../../shared/list/encode-list';
 import { signFile } from '../../shared/list/sign-file';
 import { readSourceFiles, type SourceFile } from './source-files';
@@ -24,6 +25,8 @@ export interface StarterOptions {
   createdAt?: number;
   /** Defaults to env SCAM_GUARD_STARTER_LIST: one file (any accepted format) replaces the bundled feeds. */
   starterList?: string;
+  /** Curated look-alike targets shipped as metadata; defaults to the repository's data file. */
+  protectedNamesPath?: string;
 }
 
 /** Compiles and signs the list the extension ships with, so it protects before its first sync. */
@@ -44,7 +47,11 @@ export async function compileStarter(
   const payload = encodeList(result.entries, {
     version: options.version,
     createdAt: options.createdAt ?? Date.now(),
-    metadata: { protectedNames: protectedNames(allowlist) },
+    metadata: {
+      protectedNames: await readProtectedNames(
+        options.protectedNamesPath ?? DEFAULT_PROTECTED_NAMES,
+      ),
+    },
   });
   return { bytes: signFile(payload, options.privateKey), result };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileList, protectedNames, type SourceInput } from './compile';
+import { compileList, type SourceInput } from './compile';
 import { parseSource, toExpression } from './parse-source';
 
 const source = (text: string, overrides: Partial<SourceInput> = {}): SourceInput => ({
@@ -155,12 +155,5 @@ describe('compileList', () => {
         .sort(),
     ).toEqual(['gov.cn/', 'icbc.com.cn/']);
     expect(result.allowEntries).toBe(2);
-  });
-
-  it('derives protected brand names from the allowlist', () => {
-    expect(protectedNames(['icbc.com.cn', 'gov.cn', 'paypal.com', 'qq.com'])).toEqual([
-      'icbc',
-      'paypal',
-    ]);
   });
 });

@@ -1,4 +1,3 @@
-import { getDomainWithoutSuffix } from 'tldts';
 import { createAllowlist } from '../allowlist';
 import type { Category } from '../categories';
 import { urlExpressions } from '../url';
@@ -119,19 +118,6 @@ function isCovered(expression: string, listed: ReadonlyMap<string, unknown>): bo
   }
   // Paths and URLs are rare: let the URL module say which expressions a visit would produce.
   return urlExpressions(`http://${expression}`).some((e) => e !== expression && listed.has(e));
-}
-
-/**
- * Brand names the look-alike detector protects, taken from the allowlist: `icbc.com.cn`
- * gives `icbc`. Suffix-only entries (`gov.cn`) and very short names are left out.
- */
-export function protectedNames(allowlist: readonly string[]): string[] {
-  const names = new Set<string>();
-  for (const domain of allowlist) {
-    const name = getDomainWithoutSuffix(domain);
-    if (name && name.length >= 3 && !name.includes('.')) names.add(name);
-  }
-  return [...names].sort();
 }
 
 export { toExpression };

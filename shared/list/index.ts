@@ -14,12 +14,6 @@ export {
 export { encodeDelta, type DeltaInfo } from './encode-delta';
 export { applyDelta, type AppliedDelta } from './apply-delta';
 export { assertNewer } from './assert-newer';
-export {
-  compileList,
-  protectedNames,
-  type CompileResult,
-  type SourceInput,
-  type SourceStats,
-} from './compile';
+export { compileList, type CompileResult, type SourceInput, type SourceStats } from './compile';
 export { parseSource, toExpression } from './parse-source';
 export { ListFormatError, SignatureError, DeltaError } from './errors';
