@@ -1,4 +1,5 @@
 import { FAMILY_MESSAGE_NAMES, type FamilyProtocol } from './family-messages';
+import { REPORT_MESSAGE_NAMES, type ReportProtocol } from './report-messages';
 import type { Verdict } from './verdict';
 
 /**
@@ -43,7 +44,7 @@ export interface BlockedPage {
   blockedAt: number;
 }
 
-export interface Protocol extends FamilyProtocol {
+export interface Protocol extends FamilyProtocol, ReportProtocol {
   'tab/status': {
     request: { tabId: number };
     response: { tab: TabStatus; protection: ProtectionStatus };
@@ -72,6 +73,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 // A record, not a list, so the compiler insists every message name is here.
 const NAMES: Record<MessageName, true> = {
   ...FAMILY_MESSAGE_NAMES,
+  ...REPORT_MESSAGE_NAMES,
   'tab/status': true,
   'list/update-now': true,
   'personal/block': true,

@@ -9,7 +9,9 @@ export type VerdictReason =
 /** What the look-alike detector found, as far as the UI needs it. */
 export interface LookalikeFinding {
   technique: string;
+  /** The brand's English name, and its Chinese one where it has one. */
   brandName: string;
+  brandNameZh?: string;
   brandDomain: string;
 }
 

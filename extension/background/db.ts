@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PersonalEntry } from '../../shared/messages';
+import type { QueuedReport } from './report-queue';
 
 /**
  * The only module that opens IndexedDB. Stores:
@@ -7,13 +8,15 @@ import type { PersonalEntry } from '../../shared/messages';
  * - `lists`: the active verified list, one ArrayBuffer per version (see list-store.ts);
  * - `list-pages`: the same list's confirmation pages, one record each, so that a filter hit
  *   reads a few kilobytes instead of the whole list;
- * - `meta`: small named values, e.g. which list version is active and the sync state.
+ * - `meta`: small named values, e.g. which list version is active and the sync state;
+ * - `reports`: reports waiting to be sent, keyed by report id (see report-queue.ts).
  */
 export interface ScamGuardDB extends DBSchema {
   personal: { key: string; value: PersonalEntry };
   lists: { key: number; value: StoredList };
   'list-pages': { key: [number, number]; value: Uint8Array };
   meta: { key: string; value: unknown };
+  reports: { key: string; value: QueuedReport };
 }
 
 export interface StoredList {
@@ -26,7 +29,7 @@ export interface StoredList {
 export type Database = IDBPDatabase<ScamGuardDB>;
 
 const DB_NAME = 'scam-guard';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 export function openDatabase(name = DB_NAME): Promise<Database> {
   return openDB<ScamGuardDB>(name, DB_VERSION, {
@@ -37,6 +40,11 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
         db.createObjectStore('lists', { keyPath: 'version' });
         db.createObjectStore('list-pages');
         db.createObjectStore('meta');
+      }
+      // A step of its own, not part of step 1: profiles made during development already
+      // have a version-1 database, and only a new step reaches them.
+      if (oldVersion < 2) {
+        db.createObjectStore('reports', { keyPath: 'report.id' });
       }
     },
   });

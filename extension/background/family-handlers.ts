@@ -3,7 +3,6 @@ import type { FamilyProtocol, SettingsView } from '../../shared/family-messages'
 import type { RequestOf, ResponseOf } from '../../shared/messages';
 import { isValidPin } from '../../shared/settings-pin';
 import { familyConfigured, parseUserChanges, proceedAllowed } from '../../shared/settings';
-import { WARNING_PAGE } from './navigation-guard';
 import { proceedGrants } from './proceed';
 import { blockableDomain } from './protection';
 import { clearFamilySettings, getEffectiveSettings, saveUserSettings } from './settings';
@@ -15,6 +14,7 @@ import {
   requireUnlocked,
   unlock,
 } from './settings-lock';
+import { requireTabId, warningTab } from './sender-checks';
 import { tabState } from './tab-state';
 
 type FamilyName = keyof FamilyProtocol;
@@ -35,25 +35,6 @@ function requireOptionsPage(sender: Runtime.MessageSender): void {
 }
 
 /** The tab a warning page runs in; refused in frames, so it cannot be framed by a page. */
-function warningTab(sender: Runtime.MessageSender): number {
-  const tabId = sender.tab?.id;
-  if (
-    tabId === undefined ||
-    sender.frameId !== 0 ||
-    !sender.url?.startsWith(browser.runtime.getURL(WARNING_PAGE))
-  ) {
-    throw new Error('only the warning page in a top-level tab may ask this');
-  }
-  return tabId;
-}
-
-function requireTabId(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new Error('tabId must be a tab id');
-  }
-  return value;
-}
-
 async function settingsView(): Promise<SettingsView> {
   const [{ settings, forced }, pinSet, locked] = await Promise.all([
     getEffectiveSettings(),

@@ -4,11 +4,14 @@ import { createListHolder } from './active-list';
 import { showProtectionBadge } from './badge';
 import { openDatabase } from './db';
 import { createListStore } from './list-store';
+import { createLookalikeCheck } from './lookalike-check';
 import { createListSync } from './list-sync';
 import { registerMessageHandlers, type Services } from './message-handlers';
 import { registerNavigationGuard } from './navigation-guard';
 import { createPersonalBlocklist } from './personal-blocklist';
 import { createProtection } from './protection';
+import { registerReportAlarm, scheduleReportRetry } from './report-alarm';
+import { createReportQueue } from './report-queue';
 import { getEffectiveSettings, onSettingsChanged, registerSettingsListener } from './settings';
 import { registerSyncAlarm, scheduleSync } from './sync-alarm';
 
@@ -22,7 +25,11 @@ async function start(): Promise<Services> {
   const store = createListStore(db);
   const lists = createListHolder(store);
   await lists.load().catch((error: unknown) => console.error('no list could be loaded', error));
-  const protection = createProtection({ personal, list: lists.current });
+  const protection = createProtection({
+    personal,
+    list: lists.current,
+    lookalike: createLookalikeCheck(lists),
+  });
   const sync = createListSync({
     fetch: (input, init) => fetch(input, init),
     lists,
@@ -34,7 +41,16 @@ async function start(): Promise<Services> {
   void scheduleSync(settings.syncIntervalMinutes);
   onSettingsChanged(({ settings: changed }) => void scheduleSync(changed.syncIntervalMinutes));
   void showProtectionBadge(protection.status(await sync.state()));
-  return { protection, personal, sync };
+  const queue = createReportQueue({
+    db,
+    fetch: (input, init) => fetch(input, init),
+    reportUrl: async () => (await getEffectiveSettings()).settings.reportUrl,
+    schedule: scheduleReportRetry,
+  });
+  // Whatever waited while the worker or the browser was stopped goes out now, if it is due.
+  void queue.flush();
+  const reports = { queue, listVersion: () => lists.current()?.version ?? 0 };
+  return { protection, personal, sync, reports };
 }
 
 const ready = start();
@@ -43,4 +59,5 @@ ready.catch((error: unknown) => console.error('Scam Guard failed to start', erro
 registerNavigationGuard(ready.then((s) => s.protection));
 registerMessageHandlers(ready);
 registerSyncAlarm(ready.then((s) => s.sync));
+registerReportAlarm(ready.then((s) => s.reports.queue));
 registerSettingsListener();

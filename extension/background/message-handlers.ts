@@ -9,15 +9,18 @@ import {
 import { showProtectionBadge, showTabBadge } from './badge';
 import { familyHandlers } from './family-handlers';
 import type { ListSync } from './list-sync';
-import { WARNING_PAGE } from './navigation-guard';
 import type { PersonalBlocklist } from './personal-blocklist';
 import { blockableDomain, type Protection } from './protection';
+import { reportHandlers } from './report-handlers';
+import type { ReportQueue } from './report-queue';
+import { isOwnPage, requireTabId, warningTab } from './sender-checks';
 import { tabState } from './tab-state';
 
 export interface Services {
   protection: Protection;
   personal: PersonalBlocklist;
   sync: ListSync;
+  reports: { queue: ReportQueue; listVersion: () => number };
 }
 
 type Handler<K extends MessageName> = (
@@ -28,30 +31,11 @@ type Handler<K extends MessageName> = (
 
 type Handlers = { [K in MessageName]: Handler<K> };
 
-function requireNumber(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new Error(`${name} must be a tab id`);
-  }
-  return value;
-}
-
-/** The tab a warning page runs in; refused in frames, so it cannot be framed by a page. */
-function warningTab(sender: Runtime.MessageSender): number {
-  const tabId = sender.tab?.id;
-  if (
-    tabId === undefined ||
-    sender.frameId !== 0 ||
-    !sender.url?.startsWith(browser.runtime.getURL(WARNING_PAGE))
-  ) {
-    throw new Error('only the warning page in a top-level tab may ask this');
-  }
-  return tabId;
-}
-
 const handlers: Handlers = {
   ...familyHandlers,
+  ...reportHandlers,
   async 'tab/status'({ tabId }, _sender, { protection, personal, sync }) {
-    const record = await tabState.get(requireNumber(tabId, 'tabId'));
+    const record = await tabState.get(requireTabId(tabId));
     const url = record?.url ?? null;
     const host = record?.verdict.host ?? '';
     return {
@@ -73,7 +57,7 @@ const handlers: Handlers = {
   },
 
   async 'personal/block'({ tabId }, _sender, { personal }) {
-    const record = await tabState.get(requireNumber(tabId, 'tabId'));
+    const record = await tabState.get(requireTabId(tabId));
     const domain = record ? blockableDomain(record.url) : null;
     if (!domain) throw new Error('this page cannot be blocked');
     await personal.add(domain);
@@ -104,15 +88,6 @@ const handlers: Handlers = {
     return { done: true };
   },
 };
-
-/**
- * Only the extension's own pages may talk to the background: no content scripts exist and
- * no web page may message us (`externally_connectable` is not declared), but every message
- * is still checked, as a second line of defence.
- */
-function isOwnPage(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
-}
 
 export function registerMessageHandlers(ready: Promise<Services>): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {

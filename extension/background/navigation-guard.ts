@@ -1,10 +1,9 @@
 import browser, { type WebNavigation } from 'webextension-polyfill';
 import { showTabBadge } from './badge';
+import { WARNING_PAGE } from './sender-checks';
 import { proceedGrants } from './proceed';
 import type { Protection } from './protection';
 import { tabState } from './tab-state';
-
-export const WARNING_PAGE = 'extension/warning/index.html';
 
 type NavigationDetails =
   | WebNavigation.OnBeforeNavigateDetailsType

@@ -5,8 +5,7 @@ import type { Verdict } from '../../shared/verdict';
 /**
  * What the background knows about each tab, kept in `storage.session` because the worker
  * is stopped after 30 s idle and memory goes with it; session storage ends with the
- * browser session, so nothing about browsing outlives it. The only module that touches
- * `storage.session`.
+ * browser session, so nothing about browsing outlives it.
  */
 export interface TabRecord {
   url: string;

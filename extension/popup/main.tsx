@@ -8,6 +8,8 @@ import { send } from '../ui/messaging';
 import { loadPreferences } from '../ui/page-preferences';
 import { FamilyLines } from './family-lines';
 import { Popup } from './popup';
+import { ReportPanel } from './report-panel';
+import useReport from './use-report';
 
 /**
  * The tab the popup is about: the active tab, or `?tab=ID` when the popup is opened as a
@@ -42,6 +44,7 @@ function App({ view }: { view: SettingsView | null }) {
   };
 
   useEffect(guarded(refresh), [refresh]);
+  const report = useReport(state?.tab.tabId ?? null, guarded, refresh);
 
   if (!state) return <main class="popup" aria-busy="true" />;
   return (
@@ -76,6 +79,12 @@ function App({ view }: { view: SettingsView | null }) {
           setUpdating(false);
         }
       })}
+      report={
+        state.tab.blockableDomain &&
+        (!state.tab.personalBlock || !['idle', 'preview'].includes(report.stage)) && (
+          <ReportPanel domain={state.tab.blockableDomain} {...report} />
+        )
+      }
       family={
         <FamilyLines
           familyConfigured={view?.familyConfigured ?? false}

@@ -20,6 +20,8 @@ export interface PopupProps {
   updated: boolean;
   /** Family-mode lines (see family-lines.tsx). */
   family?: ComponentChildren;
+  /** "Report this page" (see report-panel.tsx). */
+  report?: ComponentChildren;
 }
 
 function verdictKey(verdict: Verdict | null): MessageKey {
@@ -66,6 +68,7 @@ export function Popup(props: PopupProps) {
         )
       )}
 
+      {props.report}
       {props.family}
       {props.error && (
         <p class="error" role="alert">
@@ -78,7 +81,12 @@ export function Popup(props: PopupProps) {
           {props.updated ? t('updateFinished') : ''}
         </p>
         <div class="footer-actions">
-          <button type="button" onClick={props.onUpdateNow} disabled={props.updating}>
+          <button
+            type="button"
+            data-testid="update-now"
+            onClick={props.onUpdateNow}
+            disabled={props.updating}
+          >
             {t(props.updating ? 'updating' : 'updateNow')}
           </button>
           <button type="button" class="link" onClick={props.onSettings}>

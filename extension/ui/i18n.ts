@@ -2,12 +2,17 @@ import browser from 'webextension-polyfill';
 import type { Category } from '../../shared/categories';
 import type common from '../_locales/en/common.json';
 import type family from '../_locales/en/family.json';
+import type report from '../_locales/en/report.json';
 import type sync from '../_locales/en/sync.json';
 import type warning from '../_locales/en/warning.json';
 
 /** Every message key; add the type of each new catalog file here. */
 export type MessageKey =
-  keyof typeof common | keyof typeof family | keyof typeof warning | keyof typeof sync;
+  | keyof typeof common
+  | keyof typeof family
+  | keyof typeof warning
+  | keyof typeof sync
+  | keyof typeof report;
 
 interface CatalogEntry {
   message: string;

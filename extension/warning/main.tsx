@@ -6,10 +6,12 @@ import { hotlineFor } from '../../shared/settings';
 import { t, uiLanguage } from '../ui/i18n';
 import { send } from '../ui/messaging';
 import { loadPreferences } from '../ui/page-preferences';
+import { MistakeReport } from './mistake-report';
 import { WarningPage } from './warning-page';
 
 function App({ page, view }: { page: BlockedPage; view: SettingsView | null }) {
   const [error, setError] = useState<string | null>(null);
+  const [mistake, setMistake] = useState<'idle' | 'sending' | 'sent'>('idle');
   const settings = view?.settings;
   return (
     <WarningPage
@@ -24,6 +26,22 @@ function App({ page, view }: { page: BlockedPage; view: SettingsView | null }) {
         void send('proceed/allow', {}).catch((e: unknown) =>
           setError(e instanceof Error ? e.message : String(e)),
         )
+      }
+      mistakeReport={
+        <MistakeReport
+          sent={mistake === 'sent'}
+          busy={mistake === 'sending'}
+          onReport={() => {
+            setMistake('sending');
+            send('report/false-positive', {}).then(
+              () => setMistake('sent'),
+              (e: unknown) => {
+                setMistake('idle');
+                setError(e instanceof Error ? e.message : String(e));
+              },
+            );
+          }}
+        />
       }
     />
   );

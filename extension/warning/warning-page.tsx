@@ -1,7 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import { inertText, readableUrl } from '../../shared/inert-text';
 import type { BlockedPage } from '../../shared/messages';
 import type { LookalikeFinding } from '../../shared/verdict';
-import { categoryName, t } from '../ui/i18n';
+import { categoryName, t, uiLanguage } from '../ui/i18n';
 import { categoryAdvice } from './category-advice';
 import { FamilyCall } from './family-call';
 import { ProceedControl } from './proceed-control';
@@ -16,6 +17,15 @@ export interface WarningPageProps {
   error: string | null;
   onBack: () => void;
   onProceed: () => void;
+  /** "This site is safe — report a mistake" (see mistake-report.tsx). */
+  mistakeReport?: ComponentChildren;
+}
+
+/** The brand as the reader knows it: its Chinese name in a Chinese UI, where it has one. */
+function brandName(lookalike: LookalikeFinding): string {
+  return uiLanguage().startsWith('zh') && lookalike.brandNameZh
+    ? lookalike.brandNameZh
+    : lookalike.brandName;
 }
 
 function Reason({ page }: { page: BlockedPage }) {
@@ -24,7 +34,7 @@ function Reason({ page }: { page: BlockedPage }) {
   if (verdict.lookalike) {
     return (
       <p>
-        {t('warningReasonLookalike', verdict.lookalike.brandName, verdict.lookalike.brandDomain)}
+        {t('warningReasonLookalike', brandName(verdict.lookalike), verdict.lookalike.brandDomain)}
       </p>
     );
   }
@@ -36,7 +46,7 @@ function RealAddress({ lookalike }: { lookalike: LookalikeFinding }) {
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(lookalike.brandDomain)) return null;
   return (
     <p class="real-address">
-      {t('warningRealAddress', lookalike.brandName)}{' '}
+      {t('warningRealAddress', brandName(lookalike))}{' '}
       <a href={`https://${lookalike.brandDomain}/`} data-testid="real-address">
         {lookalike.brandDomain}
       </a>
@@ -90,6 +100,7 @@ export function WarningPage(props: WarningPageProps) {
         </p>
       )}
       {props.proceedAllowed && <ProceedControl onProceed={props.onProceed} />}
+      {props.mistakeReport}
 
       <details class="details">
         <summary>{t('warningDetails')}</summary>

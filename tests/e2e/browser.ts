@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from '../../scripts/lib/chromium-path';
 
-export const DIST = resolve('dist');
+// SCAM_GUARD_DIST: test another build of the extension (e.g. a release candidate).
+export const DIST = resolve(process.env.SCAM_GUARD_DIST ?? 'dist');
 
 export interface ExtensionBrowser {
   context: BrowserContext;

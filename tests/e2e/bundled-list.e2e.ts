@@ -47,6 +47,26 @@ describe('the bundled starter list, offline, from the first second', () => {
     await expect(popupVerdict(page)).resolves.toBe('This is a well-known, trusted website');
   });
 
+  it('warns that a look-alike of a protected bank is suspicious and shows the real address', async () => {
+    await visit(page, site.url('icbc-kefu.top', '/refund'), WARNING);
+    await expect(page.getByText('Careful! This website may be a fake.').isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(page.getByText(/looks like ICBC \(icbc\.com\.cn\)/).isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(page.getByTestId('real-address').getAttribute('href')).resolves.toBe(
+      'https://icbc.com.cn/',
+    );
+  });
+
+  it('lets the real bank and its siblings through without a look-alike warning', async () => {
+    for (const host of ['www.icbc.com.cn', 'mybank.icbc.com.cn']) {
+      await visit(page, site.url(host));
+      await expect(page.locator('h1').textContent()).resolves.toBe(`Welcome to ${host}`);
+    }
+  });
+
   it('reports protection with the list in the popup', async () => {
     await visit(page, site.url('news.example'));
     const tabId = await browser.tabId(page);

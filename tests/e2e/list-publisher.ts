@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildRelease } from '../../scripts/lib/build-release';
 import { signingKeys } from '../../scripts/lib/signing-keys';
 import type { ListManifest } from '../../scripts/lib/write-release';
+import type { Category } from '../../shared/categories';
 
 /**
  * Publishes list releases the way a maintainer does (scripts/build-list's code path), into
@@ -17,14 +18,22 @@ export class ListPublisher {
   /** Files damaged by `tamper`, with their good bytes; the next publish repairs them. */
   private readonly originals = new Map<string, Buffer>();
 
-  async publish(version: number, domains: readonly string[]): Promise<ListManifest> {
+  /** Publishes `domains` (as fake-refund sites), or one feed per category. */
+  async publish(
+    version: number,
+    domains: readonly string[] | Partial<Record<Category, readonly string[]>>,
+  ): Promise<ListManifest> {
     for (const [file, bytes] of this.originals) this.replace(file, bytes);
     this.originals.clear();
-    const feed = join(this.feeds, `v${version}.txt`);
-    writeFileSync(feed, domains.join('\n') + '\n');
+    const feeds = Array.isArray(domains) ? { 'fake-refund': domains } : domains;
+    const sources = Object.entries(feeds).map(([category, hosts]) => {
+      const path = join(this.feeds, `v${version}-${category}.txt`);
+      writeFileSync(path, (hosts as readonly string[]).join('\n') + '\n');
+      return { path, category: category as Category };
+    });
     const { privateKey } = await signingKeys(() => {});
     const report = await buildRelease({
-      sources: [{ path: feed, category: 'fake-refund' }],
+      sources,
       allowlistPath: 'data/allowlist.txt',
       version,
       privateKey,

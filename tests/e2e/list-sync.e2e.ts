@@ -32,7 +32,11 @@ const stopListServer = async () => {
 async function isBlocked(host: string): Promise<boolean> {
   const escaped = host.replace(/\./g, '\\.');
   const settled = new RegExp(`warning/index\\.html|//${escaped}:`);
-  return WARNING.test(await visit(page, site.url(host, `/${Date.now()}`), settled));
+  if (WARNING.test(await visit(page, site.url(host, `/${Date.now()}`), settled))) return true;
+  // On a loaded machine the page can commit before the redirect lands (the guard checks
+  // again on onCommitted): give the redirect a moment before calling the page unblocked.
+  await page.waitForURL(WARNING, { timeout: 1500 }).catch(() => {});
+  return WARNING.test(page.url());
 }
 
 /** Presses "Update now" in the real popup; returns the update error shown, if any. */

@@ -1,0 +1,110 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { isCategory } from '../../shared/categories';
+import type { RequestOf, ResponseOf } from '../../shared/messages';
+import { REPORT_LIMITS, validateReportUrl } from '../../shared/report';
+import type { ReportProtocol } from '../../shared/report-messages';
+import { buildConfig } from '../build-config';
+import type { Services } from './message-handlers';
+import { blockableDomain } from './protection';
+import { requireTabId, warningTab } from './sender-checks';
+import { tabState } from './tab-state';
+
+type ReportName = keyof ReportProtocol;
+type ReportHandlers = {
+  [K in ReportName]: (
+    payload: RequestOf<K>,
+    sender: Runtime.MessageSender,
+    services: Services,
+  ) => Promise<ResponseOf<K>>;
+};
+
+const POPUP_PAGE = 'extension/popup/index.html';
+
+/** Reporting and the block that comes with it are the user's acts in the popup only. */
+function requirePopup(sender: Runtime.MessageSender): void {
+  if (!sender.url?.startsWith(browser.runtime.getURL(POPUP_PAGE))) {
+    throw new Error('only the popup may report a page');
+  }
+}
+
+/** The URL the background recorded for the tab, never one the page names: it must be reportable. */
+async function reportableUrl(tabId: unknown): Promise<string> {
+  const url = (await tabState.get(requireTabId(tabId)))?.url;
+  if (!url) throw new Error('this page has not been checked yet; reload it and try again');
+  const problem = validateReportUrl(url);
+  if (problem) throw new Error(`this page cannot be reported: ${problem}`);
+  return url;
+}
+
+function optionalNote(note: unknown): string | undefined {
+  if (note === undefined) return undefined;
+  if (typeof note !== 'string') throw new Error('note must be text');
+  const trimmed = note.trim();
+  if (trimmed.length > REPORT_LIMITS.noteLength) {
+    throw new Error(`the note is longer than ${REPORT_LIMITS.noteLength} characters`);
+  }
+  return trimmed || undefined;
+}
+
+export const reportHandlers: ReportHandlers = {
+  async 'report/preview'({ tabId }, sender, { reports }) {
+    requirePopup(sender);
+    const url = await reportableUrl(tabId);
+    return {
+      url,
+      extensionVersion: buildConfig.version,
+      listVersion: reports.listVersion(),
+      installId: await reports.queue.installId(),
+      previewSeen: await reports.queue.previewSeen(),
+    };
+  },
+
+  async 'report/submit'({ tabId, category, note }, sender, { reports, personal }) {
+    requirePopup(sender);
+    const url = await reportableUrl(tabId);
+    if (category !== undefined && !isCategory(category)) throw new Error('unknown category');
+    const trimmedNote = optionalNote(note);
+    const domain = blockableDomain(url);
+    if (!domain) throw new Error('this page cannot be blocked');
+    // Protect the user first: the block must not wait for the report to be sent.
+    const newlyBlocked = personal.covering(domain) === null;
+    await personal.add(domain);
+    const { report, duplicate } = await reports.queue.enqueue({
+      kind: 'scam',
+      url,
+      ...(category && { category }),
+      ...(trimmedNote && { note: trimmedNote }),
+      extensionVersion: buildConfig.version,
+      listVersion: reports.listVersion(),
+    });
+    await reports.queue.markPreviewSeen();
+    void reports.queue.flush();
+    return { reportId: report.id, blockedDomain: newlyBlocked ? domain : null, duplicate };
+  },
+
+  async 'report/undo'({ reportId, blockedDomain }, sender, { reports, personal }) {
+    requirePopup(sender);
+    if (typeof reportId !== 'string') throw new Error('reportId must be a string');
+    const unblocked = typeof blockedDomain === 'string' && (await personal.remove(blockedDomain));
+    return { unblocked, withdrawn: await reports.queue.withdraw(reportId) };
+  },
+
+  async 'report/false-positive'(_payload, sender, { reports }) {
+    const page = await tabState.pendingBlock(warningTab(sender));
+    if (!page) throw new Error('nothing is blocked in this tab');
+    const problem = validateReportUrl(page.verdict.url);
+    if (problem) throw new Error(`this page cannot be reported: ${problem}`);
+    const { report } = await reports.queue.enqueue({
+      kind: 'false-positive',
+      url: page.verdict.url,
+      extensionVersion: buildConfig.version,
+      listVersion: reports.listVersion(),
+    });
+    void reports.queue.flush();
+    return { reportId: report.id };
+  },
+
+  async 'report/flush'(_payload, _sender, { reports }) {
+    return reports.queue.flush({ force: true });
+  },
+};

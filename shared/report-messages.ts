@@ -1,0 +1,50 @@
+import type { Category } from './categories';
+
+/**
+ * The reporting part of the message protocol (merged into `Protocol` in messages.ts):
+ * "Report this page" in the popup, "report a mistake" on the warning page, and a way to send
+ * what is queued now.
+ */
+
+/** Everything a report of the page would carry, shown to the user before the first one. */
+export interface ReportPreview {
+  url: string;
+  extensionVersion: string;
+  listVersion: number;
+  installId: string;
+  /** The user has seen a preview before: later reports go in one click. */
+  previewSeen: boolean;
+}
+
+export interface ReportProtocol {
+  /** Popup only: what a report of the tab's page would send. */
+  'report/preview': { request: { tabId: number }; response: ReportPreview };
+  /**
+   * Popup only: blocks the page's registrable domain for this user and queues a scam report.
+   * `blockedDomain` is null when the user had blocked it already (undo then keeps the block).
+   */
+  'report/submit': {
+    request: { tabId: number; category?: Category; note?: string };
+    response: { reportId: string; blockedDomain: string | null; duplicate: boolean };
+  };
+  /** Popup only: undoes `report/submit`; `withdrawn` is false when it was already sent. */
+  'report/undo': {
+    request: { reportId: string; blockedDomain: string | null };
+    response: { unblocked: boolean; withdrawn: boolean };
+  };
+  /** Sent by the warning page about its own tab: "this site is safe". Unblocks nothing. */
+  'report/false-positive': { request: Record<string, never>; response: { reportId: string } };
+  /** Sends the queued reports now, back-off or not (never against a Retry-After). */
+  'report/flush': {
+    request: Record<string, never>;
+    response: { delivered: number; refused: number; pending: number };
+  };
+}
+
+export const REPORT_MESSAGE_NAMES: Record<keyof ReportProtocol, true> = {
+  'report/preview': true,
+  'report/submit': true,
+  'report/undo': true,
+  'report/false-positive': true,
+  'report/flush': true,
+};

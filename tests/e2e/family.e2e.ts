@@ -1,0 +1,167 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, visit, type ExtensionBrowser } from './browser';
+import { LISTED, openOptions, openPopupFor, sendFrom, WARNING, whenReady } from './family-helpers';
+import { startSiteServer, type SiteServer } from './site-server';
+
+const SCREENSHOTS = 'docs/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+let site: SiteServer;
+let browser: ExtensionBrowser;
+let tab: Page;
+
+beforeAll(async () => {
+  site = await startSiteServer();
+  browser = await launchExtension();
+  await whenReady(browser);
+  tab = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function unlock(options: Page, pin: string): Promise<void> {
+  await options.getByLabel('PIN', { exact: true }).fill(pin);
+  await options.getByRole('button', { name: 'Unlock' }).click();
+}
+
+describe('family setup', () => {
+  it('walks through contact, strict mode, PIN and display in four steps', async () => {
+    const options = await openOptions(browser);
+    await options.getByRole('button', { name: 'Set up family mode' }).click();
+    await options.getByText('Step 1 of 4').waitFor();
+    await options.getByLabel(/Your name, as they call you/).fill('Xiao Ming');
+    await options.getByLabel('Your phone number').fill('+86 138 0000 0000');
+    await options.screenshot({ path: `${SCREENSHOTS}/family-setup-en.png`, fullPage: true });
+    await options.getByRole('button', { name: 'Next' }).click();
+
+    await options.getByText('Step 2 of 4').waitFor();
+    await expect(
+      options.getByLabel(/Never let them open a blocked website/).isChecked(),
+    ).resolves.toBe(false);
+    await options.getByRole('button', { name: 'Next' }).click();
+
+    await options.getByText('Step 3 of 4').waitFor();
+    await options.getByLabel('New PIN').fill('2468');
+    await options.getByLabel('The same PIN again').fill('2469');
+    await options.getByRole('button', { name: 'Next' }).click();
+    await options.getByText('The two PINs are not the same.').waitFor();
+    await options.getByLabel('The same PIN again').fill('2468');
+    await options.getByRole('button', { name: 'Next' }).click();
+
+    await options.getByText('Step 4 of 4').waitFor();
+    await options.getByRole('button', { name: 'Next' }).click();
+    await options.getByText('Family mode is set up.').waitFor();
+    await options.close();
+
+    // Only a salted hash is stored, never the PIN.
+    const stored = await (await browser.worker()).evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(stored)).not.toContain('2468');
+    expect(stored).toMatchObject({ settings: { familyContactName: 'Xiao Ming' } });
+  });
+
+  it('puts the family contact on the warning as a phone link', async () => {
+    await visit(tab, site.url(LISTED.phishing), WARNING);
+    await tab.getByText('Call Xiao Ming before you do anything:').waitFor();
+    const phone = tab.getByTestId('family-phone');
+    await expect(phone.textContent()).resolves.toBe('+86 138 0000 0000');
+    await expect(phone.getAttribute('href')).resolves.toBe('tel:+8613800000000');
+    // Without strict mode, "open anyway" is still offered.
+    await expect(tab.getByText('I understand the risk').count()).resolves.toBe(1);
+  });
+
+  it('tells the popup it was set up by the family', async () => {
+    const popup = await openPopupFor(browser, tab);
+    await expect(popup.getByTestId('family-note').textContent()).resolves.toBe(
+      'Set up by your family',
+    );
+    await popup.close();
+  });
+});
+
+describe('the PIN', () => {
+  it('hides the settings until the PIN is entered', async () => {
+    const options = await openOptions(browser);
+    await options.getByRole('heading', { name: 'These settings are locked' }).waitFor();
+    await expect(options.getByLabel('Your phone number').count()).resolves.toBe(0);
+    await unlock(options, '2468');
+    await options.getByLabel(/Never let them open a blocked website/).check();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Saved.').waitFor();
+    await options.close();
+  });
+
+  it('in strict mode, the warning has no way to proceed at all', async () => {
+    await visit(tab, site.url(LISTED.scam), WARNING);
+    await tab.getByRole('button', { name: 'Go back to safety' }).waitFor();
+    await expect(tab.getByText('I understand the risk').count()).resolves.toBe(0);
+    await expect(tab.getByRole('button', { name: /anyway/ }).count()).resolves.toBe(0);
+  });
+
+  it('refuses a save without the PIN, in the background, not just on the page', async () => {
+    const options = await openOptions(browser);
+    const reply = await sendFrom(options, 'settings/save', { changes: { strictMode: false } });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/locked/) });
+    await options.close();
+  });
+
+  it('locks out after five wrong PINs, even the right one', async () => {
+    const options = await openOptions(browser);
+    for (let left = 4; left >= 1; left--) {
+      await unlock(options, '0000');
+      await options.getByText(`Wrong PIN. ${left} tries left.`).waitFor();
+    }
+    await unlock(options, '0000');
+    await options.getByText(/Too many wrong PINs\. Try again after/).waitFor();
+    await unlock(options, '2468');
+    await options.getByText(/Too many wrong PINs/).waitFor();
+    await expect(options.getByLabel('Your phone number').count()).resolves.toBe(0);
+
+    // A reload does not reset the count: the background keeps it.
+    await options.reload();
+    await options.getByText(/Too many wrong PINs/).waitFor();
+    await options.close();
+  });
+
+  it('can be reset, which clears every family setting', async () => {
+    const options = await openOptions(browser);
+    await options.getByText('Forgot the PIN?').click();
+    await options.getByText(/Resetting clears all family settings/).waitFor();
+    await options.getByRole('button', { name: 'Clear all family settings' }).click();
+    await options.getByRole('button', { name: 'Set up family mode' }).waitFor();
+    await expect(options.getByLabel('Your phone number').inputValue()).resolves.toBe('');
+    await options.close();
+
+    await visit(tab, site.url(LISTED.scam, '/after-reset'), WARNING);
+    await tab.getByText('I understand the risk').waitFor();
+    await expect(tab.getByTestId('family-phone').count()).resolves.toBe(0);
+  });
+});
+
+describe('language and large text', () => {
+  it('switches every page to Chinese and large text from the settings', async () => {
+    const options = await openOptions(browser);
+    await options.getByLabel('Language').selectOption('zh_CN');
+    await options.getByLabel('Large text').check();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('heading', { name: '反诈卫士设置' }).waitFor();
+    await expect(options.locator('html').getAttribute('class')).resolves.toContain('large-text');
+
+    await options.getByRole('button', { name: '设置家人守护模式' }).click();
+    await options.getByLabel('您的称呼（例如“小明”或“女儿小丽”）').fill('女儿小丽');
+    await options.getByLabel('您的电话号码').fill('138 0000 0000');
+    await options.screenshot({ path: `${SCREENSHOTS}/family-setup-zh_CN.png`, fullPage: true });
+    await options.getByRole('button', { name: '下一步' }).click();
+    await options.close();
+
+    await visit(tab, site.url(LISTED.malware), WARNING);
+    await tab.getByText('做任何事之前，请先给女儿小丽打电话：').waitFor();
+    await expect(tab.getByTestId('hotline').textContent()).resolves.toBe('96110');
+    const size = await tab.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    expect(size).toBe('20px');
+  });
+});

@@ -1,0 +1,82 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, visit, type ExtensionBrowser } from './browser';
+import { LISTED, openOptions, sendFrom, WARNING, whenReady } from './family-helpers';
+import { startSiteServer, type SiteServer } from './site-server';
+
+/**
+ * A real Chromium policy file, as an administrator (or a family member with admin rights)
+ * would install it; the extension id is fixed by the manifest's `key`.
+ */
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = `${POLICY_DIR}/scam-guard-test.json`;
+const EXTENSION_ID = 'nficakcfecjbfmpiaemceabnbnomlkoc';
+
+let site: SiteServer;
+let browser: ExtensionBrowser | undefined;
+
+beforeAll(async () => {
+  mkdirSync(POLICY_DIR, { recursive: true });
+  writeFileSync(
+    POLICY_FILE,
+    JSON.stringify({
+      '3rdparty': {
+        extensions: {
+          [EXTENSION_ID]: {
+            strictMode: true,
+            familyContactName: 'Admin Wang',
+            familyContactPhone: '010 1234 5678',
+          },
+        },
+      },
+    }),
+  );
+  site = await startSiteServer();
+  browser = await launchExtension();
+  await whenReady(browser);
+});
+
+// Removed even when a test fails: the policy would otherwise apply to every Chromium here.
+afterAll(async () => {
+  rmSync(POLICY_FILE, { force: true });
+  await browser?.close();
+  await site?.close();
+});
+
+describe('managed policy', () => {
+  it('forces strict mode and the contact on the warning page', async () => {
+    expect(browser?.extensionId).toBe(EXTENSION_ID);
+    const tab = await browser!.context.newPage();
+    await visit(tab, site.url(LISTED.phishing), WARNING);
+    await tab.getByText('Call Admin Wang before you do anything:').waitFor();
+    await expect(tab.getByTestId('family-phone').getAttribute('href')).resolves.toBe(
+      'tel:01012345678',
+    );
+    await expect(tab.getByText('I understand the risk').count()).resolves.toBe(0);
+    await tab.close();
+  });
+
+  it('shows forced settings read-only, marked as set by the administrator', async () => {
+    const options = await openOptions(browser!);
+    const name = options.getByLabel(/Your name, as they call you/);
+    await expect(name.inputValue()).resolves.toBe('Admin Wang');
+    await expect(name.getAttribute('readonly')).resolves.not.toBeNull();
+    await expect(
+      options.getByLabel('Your phone number').getAttribute('readonly'),
+    ).resolves.not.toBeNull();
+    await expect(
+      options.getByLabel(/Never let them open a blocked website/).isDisabled(),
+    ).resolves.toBe(true);
+    await expect(options.getByText('Set by your administrator').count()).resolves.toBe(3);
+    // Settings the policy leaves alone stay editable.
+    await expect(options.getByLabel('Large text').isDisabled()).resolves.toBe(false);
+    await options.close();
+  });
+
+  it('refuses to change a forced setting through the background', async () => {
+    const options = await openOptions(browser!);
+    const reply = await sendFrom(options, 'settings/save', { changes: { strictMode: false } });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/administrator/) });
+    await options.close();
+  });
+});
