@@ -95,6 +95,8 @@ The list and report service keep running here; press Ctrl+C to stop.`);
       headless: false,
       viewport: null,
       args: [
+        // Chromium refuses to run as root with its sandbox (containers, CI boxes).
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
         '--no-first-run',
         `--disable-extensions-except=${DIST}`,
         `--load-extension=${DIST}`,
