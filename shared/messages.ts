@@ -1,5 +1,6 @@
 import { FAMILY_MESSAGE_NAMES, type FamilyProtocol } from './family-messages';
 import { REPORT_MESSAGE_NAMES, type ReportProtocol } from './report-messages';
+import { TRUST_MESSAGE_NAMES, type TrustProtocol } from './trust-messages';
 import type { Verdict } from './verdict';
 
 /**
@@ -44,7 +45,7 @@ export interface BlockedPage {
   blockedAt: number;
 }
 
-export interface Protocol extends FamilyProtocol, ReportProtocol {
+export interface Protocol extends FamilyProtocol, ReportProtocol, TrustProtocol {
   'tab/status': {
     request: { tabId: number };
     response: { tab: TabStatus; protection: ProtectionStatus };
@@ -55,7 +56,7 @@ export interface Protocol extends FamilyProtocol, ReportProtocol {
   'personal/list': { request: Record<string, never>; response: { entries: PersonalEntry[] } };
   /** Sent by the warning page about its own tab (the sender's tab, never a tab id it names). */
   'warning/get': { request: Record<string, never>; response: BlockedPage | null };
-  'warning/leave': { request: { canGoBack: boolean }; response: { done: true } };
+  'warning/leave': { request: Record<string, never>; response: { done: true } };
 }
 
 export type MessageName = keyof Protocol;
@@ -74,6 +75,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 const NAMES: Record<MessageName, true> = {
   ...FAMILY_MESSAGE_NAMES,
   ...REPORT_MESSAGE_NAMES,
+  ...TRUST_MESSAGE_NAMES,
   'tab/status': true,
   'list/update-now': true,
   'personal/block': true,

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PersonalEntry } from '../../shared/messages';
+import type { TrustedSite } from '../../shared/trust-messages';
 import type { QueuedReport } from './report-queue';
 
 /**
@@ -9,7 +10,8 @@ import type { QueuedReport } from './report-queue';
  * - `list-pages`: the same list's confirmation pages, one record each, so that a filter hit
  *   reads a few kilobytes instead of the whole list;
  * - `meta`: small named values, e.g. which list version is active and the sync state;
- * - `reports`: reports waiting to be sent, keyed by report id (see report-queue.ts).
+ * - `reports`: reports waiting to be sent, keyed by report id (see report-queue.ts);
+ * - `trusted`: sites the user marked as fine on a look-alike warning (see trusted-sites.ts).
  */
 export interface ScamGuardDB extends DBSchema {
   personal: { key: string; value: PersonalEntry };
@@ -17,6 +19,7 @@ export interface ScamGuardDB extends DBSchema {
   'list-pages': { key: [number, number]; value: Uint8Array };
   meta: { key: string; value: unknown };
   reports: { key: string; value: QueuedReport };
+  trusted: { key: string; value: TrustedSite };
 }
 
 export interface StoredList {
@@ -29,7 +32,7 @@ export interface StoredList {
 export type Database = IDBPDatabase<ScamGuardDB>;
 
 const DB_NAME = 'scam-guard';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 export function openDatabase(name = DB_NAME): Promise<Database> {
   return openDB<ScamGuardDB>(name, DB_VERSION, {
@@ -45,6 +48,11 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
       // have a version-1 database, and only a new step reaches them.
       if (oldVersion < 2) {
         db.createObjectStore('reports', { keyPath: 'report.id' });
+      }
+      // A store of its own rather than one array in `meta`: one record per domain, so adding
+      // and undoing are single puts and deletes, never a read-modify-write of the whole set.
+      if (oldVersion < 3) {
+        db.createObjectStore('trusted', { keyPath: 'domain' });
       }
     },
   });

@@ -28,7 +28,7 @@ type FamilyHandlers = {
 const OPTIONS_PAGE = 'extension/options/index.html';
 
 /** Settings are changed from the options page only, never from the popup or warning page. */
-function requireOptionsPage(sender: Runtime.MessageSender): void {
+export function requireOptionsPage(sender: Runtime.MessageSender): void {
   if (!sender.url?.startsWith(browser.runtime.getURL(OPTIONS_PAGE))) {
     throw new Error('only the settings page may change settings');
   }

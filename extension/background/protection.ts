@@ -7,6 +7,7 @@ import {
   type Verdict,
 } from '../../shared/verdict';
 import type { PersonalBlocklist } from './personal-blocklist';
+import type { TrustedSites } from './trusted-sites';
 
 /** The active shared list as the checker needs it (the list engine's BlockList fits). */
 export interface ActiveList {
@@ -53,9 +54,12 @@ export function blockableDomain(url: string): string | null {
  * Everything that decides whether a page is dangerous, in one place: the user's own
  * blocklist, the shared list and the look-alike detector. It is only ever called after the
  * worker's data has loaded (see `index.ts`), so "safe" is never an answer given by default.
+ * A site the user marked as fine (`trusted`) skips the look-alike detector only: the lists
+ * and the user's own blocks still apply to it.
  */
 export function createProtection(deps: {
   personal: PersonalBlocklist;
+  trusted?: Pick<TrustedSites, 'covering'>;
   list: () => ActiveList | null;
   lookalike?: () => LookalikeCheck | null;
 }): Protection {
@@ -73,8 +77,8 @@ export function createProtection(deps: {
         });
       const personalBlock = deps.personal.covering(host);
       const listMatch = personalBlock ? null : ((await deps.list()?.match(url)) ?? null);
-      const lookalike =
-        personalBlock || listMatch ? null : (deps.lookalike?.()?.check(url) ?? null);
+      const skipLookalike = personalBlock || listMatch || deps.trusted?.covering(host);
+      const lookalike = skipLookalike ? null : (deps.lookalike?.()?.check(url) ?? null);
       return decideVerdict({ url, host, isWeb: true, personalBlock, listMatch, lookalike });
     },
     status(sync, now = Date.now()) {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SettingsView } from '../../shared/family-messages';
 import type { PersonalEntry } from '../../shared/messages';
+import type { TrustedSite } from '../../shared/trust-messages';
 import { t } from '../ui/i18n';
 import { send } from '../ui/messaging';
 import { applyPreferences, loadPreferences } from '../ui/page-preferences';
@@ -10,6 +11,7 @@ import { FamilySettings } from './family-settings';
 import { FamilySetup } from './family-setup';
 import { PersonalList } from './personal-list';
 import { PinGate } from './pin-gate';
+import { TrustedList } from './trusted-list';
 
 function App({ initial }: { initial: SettingsView | null }) {
   const [view, setView] = useState(initial);
@@ -17,12 +19,13 @@ function App({ initial }: { initial: SettingsView | null }) {
   const [token, setToken] = useState<string | undefined>(undefined);
   const [inSetup, setInSetup] = useState(false);
   const [entries, setEntries] = useState<PersonalEntry[]>([]);
+  const [trusted, setTrusted] = useState<TrustedSite[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const refresh = useCallback(
-    async () => setEntries((await send('personal/list', {})).entries),
-    [],
-  );
+  const refresh = useCallback(async () => {
+    setEntries((await send('personal/list', {})).entries);
+    setTrusted((await send('trust/list', {})).entries);
+  }, []);
   const report = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
   useEffect(() => void refresh().catch(report), [refresh]);
@@ -94,6 +97,13 @@ function App({ initial }: { initial: SettingsView | null }) {
         entries={entries}
         onUnblock={(domain) =>
           void send('personal/unblock', { domain }).then(refresh).catch(report)
+        }
+      />
+      <TrustedList
+        entries={trusted}
+        locked={!!locked}
+        onUndo={(domain) =>
+          void send('trust/remove', { domain, token }).then(refresh).catch(report)
         }
       />
     </main>

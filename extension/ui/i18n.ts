@@ -4,6 +4,7 @@ import type common from '../_locales/en/common.json';
 import type family from '../_locales/en/family.json';
 import type report from '../_locales/en/report.json';
 import type sync from '../_locales/en/sync.json';
+import type trust from '../_locales/en/trust.json';
 import type warning from '../_locales/en/warning.json';
 
 /** Every message key; add the type of each new catalog file here. */
@@ -12,7 +13,8 @@ export type MessageKey =
   | keyof typeof family
   | keyof typeof warning
   | keyof typeof sync
-  | keyof typeof report;
+  | keyof typeof report
+  | keyof typeof trust;
 
 interface CatalogEntry {
   message: string;

@@ -7,12 +7,14 @@ import { t, uiLanguage } from '../ui/i18n';
 import { send } from '../ui/messaging';
 import { loadPreferences } from '../ui/page-preferences';
 import { MistakeReport } from './mistake-report';
+import { TrustControl, trustOffered } from './trust-control';
 import { WarningPage } from './warning-page';
 
 function App({ page, view }: { page: BlockedPage; view: SettingsView | null }) {
   const [error, setError] = useState<string | null>(null);
   const [mistake, setMistake] = useState<'idle' | 'sending' | 'sent'>('idle');
   const settings = view?.settings;
+  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
   return (
     <WarningPage
       page={page}
@@ -21,10 +23,15 @@ function App({ page, view }: { page: BlockedPage; view: SettingsView | null }) {
       hotline={settings ? hotlineFor(settings, uiLanguage() === 'zh-CN' ? 'zh_CN' : 'en') : ''}
       proceedAllowed={view?.proceedAllowed ?? false}
       error={error}
-      onBack={() => void send('warning/leave', { canGoBack: history.length > 1 })}
+      onBack={() => void send('warning/leave', {})}
       onProceed={() =>
         void send('proceed/allow', {}).catch((e: unknown) =>
           setError(e instanceof Error ? e.message : String(e)),
+        )
+      }
+      trustControl={
+        trustOffered(page.verdict, view?.proceedAllowed ?? false) && (
+          <TrustControl onTrust={() => void send('trust/allow', {}).catch(fail)} />
         )
       }
       mistakeReport={

@@ -19,6 +19,8 @@ export interface WarningPageProps {
   onProceed: () => void;
   /** "This site is safe — report a mistake" (see mistake-report.tsx). */
   mistakeReport?: ComponentChildren;
+  /** "I know this site — it is fine", where offered (see trust-control.tsx). */
+  trustControl?: ComponentChildren;
 }
 
 /** The brand as the reader knows it: its Chinese name in a Chinese UI, where it has one. */
@@ -100,6 +102,7 @@ export function WarningPage(props: WarningPageProps) {
         </p>
       )}
       {props.proceedAllowed && <ProceedControl onProceed={props.onProceed} />}
+      {props.trustControl}
       {props.mistakeReport}
 
       <details class="details">

@@ -63,6 +63,7 @@ describe('createLookalikeDetector', () => {
     ['taobao-refund.shop', 'taobao'],
     ['icbc-gongshangyinhang.com', 'icbc'], // the brand's own pinyin as the extra word
     ['binance-support.com', 'binance'],
+    ['alipay-cn-kefu.com', 'alipay'], // a region beside a tier-1 lure still counts
     ['paypai-login.com', 'paypal'], // look-alike plus lure
     ['工商银行客服.com', 'icbc'], // Chinese IDN: brand plus 客服
     ['支付宝退款.net', 'alipay'],
@@ -142,6 +143,8 @@ describe('createLookalikeDetector', () => {
     'microsoft.github.io',
     'apples.com',
     'courts.com',
+    'alipayhk.com', // a brand's own regional site: "hk" is not a lure
+    'hsbchk.com',
     '12305.cn', // numbers are not typo-matched
     'müller.de',
     '中国.cn',

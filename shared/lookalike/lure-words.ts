@@ -6,7 +6,9 @@ import { lookalikeKey } from './confusable-skeleton';
  * Tier 1 asks for credentials or money, or names a scam script (退款 refund, 客服 customer
  * service, 解冻 unfreeze, 注销 close account); it is rare next to a brand on an honest site.
  * Tier 2 is the generic service vocabulary that honest businesses also use ("visa-service",
- * "live-support"), so it only counts next to distinctive brand tokens.
+ * "live-support"), so it only counts next to distinctive brand tokens. Not "hk": brands name
+ * their Hong Kong sites that way ("alipayhk.com", "bochk.com"), and no domain in the phishing
+ * feed needed it.
  */
 const TIER_1 = (
   'login logon signin signon verify verification validate unlock unblock suspended locked ' +
@@ -17,7 +19,7 @@ const TIER_2 = (
   'secure security safety account accounts service services support help helpdesk ' +
   'customer care billing payment update confirm auth anquan zhifu guanwang zhongxin fuwu ' +
   'wallet claim reward rewards bonus gift notice alert online app web mobile official ' +
-  'portal center centre member client cn china hk vip my id'
+  'portal center centre member client cn china vip my id'
 ).split(' ');
 
 /** Chinese counterparts, matched inside decoded IDN labels (客服, 退款, 登录 …). */

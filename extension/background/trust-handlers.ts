@@ -1,0 +1,52 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { RequestOf, ResponseOf } from '../../shared/messages';
+import { proceedAllowed } from '../../shared/settings';
+import type { TrustProtocol } from '../../shared/trust-messages';
+import { requireOptionsPage } from './family-handlers';
+import type { Services } from './message-handlers';
+import { blockableDomain } from './protection';
+import { warningTab } from './sender-checks';
+import { getEffectiveSettings } from './settings';
+import { requireUnlocked } from './settings-lock';
+import { tabState } from './tab-state';
+
+type TrustName = keyof TrustProtocol;
+type TrustHandlers = {
+  [K in TrustName]: (
+    payload: RequestOf<K>,
+    sender: Runtime.MessageSender,
+    services: Services,
+  ) => Promise<ResponseOf<K>>;
+};
+
+export const trustHandlers: TrustHandlers = {
+  async 'trust/allow'(_payload, sender, { trusted }) {
+    const tabId = warningTab(sender);
+    // A family that turned "open anyway" off does not want a caller on the phone talking
+    // the user into trusting a fake bank either.
+    if (!proceedAllowed((await getEffectiveSettings()).settings)) {
+      throw new Error('opening blocked pages is turned off');
+    }
+    const page = await tabState.pendingBlock(tabId);
+    if (!page) throw new Error('nothing is blocked in this tab');
+    // Only a look-alike guess can be overruled this way; a list or personal block cannot.
+    if (page.verdict.reason !== 'lookalike') throw new Error('only look-alike warnings');
+    const domain = blockableDomain(page.verdict.url);
+    if (!domain) throw new Error('only web pages can be marked as fine');
+    await trusted.add(domain);
+    await tabState.clearPendingBlock(tabId);
+    await browser.tabs.update(tabId, { url: page.verdict.url });
+    return { domain, url: page.verdict.url };
+  },
+
+  async 'trust/list'(_payload, _sender, { trusted }) {
+    return { entries: trusted.entries() };
+  },
+
+  async 'trust/remove'({ domain, token }, sender, { trusted }) {
+    requireOptionsPage(sender);
+    await requireUnlocked(token);
+    if (typeof domain !== 'string') throw new Error('domain must be a string');
+    return { removed: await trusted.remove(domain) };
+  },
+};
