@@ -14,22 +14,32 @@ import { registerReportAlarm, scheduleReportRetry } from './report-alarm';
 import { createReportQueue } from './report-queue';
 import { getEffectiveSettings, onSettingsChanged, registerSettingsListener } from './settings';
 import { registerSyncAlarm, scheduleSync } from './sync-alarm';
+import { createTrustedSites } from './trusted-sites';
 
 /**
  * Wiring only. Every listener is registered here, synchronously, in the worker's first
- * turn; each waits on `ready`, which resolves once the stored data is loaded.
+ * turn; each waits on the data it needs. Navigation checks wait only for the lists
+ * (`protected_`), not for settings, sync or the report queue, so a navigation that wakes
+ * the worker is judged as soon as the stored list is loaded — and never before.
  */
-async function start(): Promise<Services> {
+async function startProtection() {
   const db = await openDatabase();
   const personal = await createPersonalBlocklist(db);
+  const trusted = await createTrustedSites(db);
   const store = createListStore(db);
   const lists = createListHolder(store);
   await lists.load().catch((error: unknown) => console.error('no list could be loaded', error));
   const protection = createProtection({
     personal,
+    trusted,
     list: lists.current,
     lookalike: createLookalikeCheck(lists),
   });
+  return { db, personal, trusted, store, lists, protection };
+}
+
+async function startServices(core: Awaited<ReturnType<typeof startProtection>>): Promise<Services> {
+  const { db, personal, trusted, store, lists, protection } = core;
   const sync = createListSync({
     fetch: (input, init) => fetch(input, init),
     lists,
@@ -50,13 +60,25 @@ async function start(): Promise<Services> {
   // Whatever waited while the worker or the browser was stopped goes out now, if it is due.
   void queue.flush();
   const reports = { queue, listVersion: () => lists.current()?.version ?? 0 };
-  return { protection, personal, sync, reports };
+  return { protection, personal, trusted, sync, reports };
 }
 
-const ready = start();
-ready.catch((error: unknown) => console.error('Scam Guard failed to start', error));
+const protected_ = startProtection();
+const ready = protected_.then(startServices);
+ready.catch((error: unknown) => {
+  console.error('Scam Guard failed to start', error);
+  // Say so on the toolbar rather than look like a quiet, protected browser.
+  void showProtectionBadge({
+    state: 'unprotected',
+    listVersion: null,
+    listBuiltAt: null,
+    entryCount: 0,
+    lastCheckedAt: null,
+    updateError: null,
+  });
+});
 
-registerNavigationGuard(ready.then((s) => s.protection));
+registerNavigationGuard(protected_.then((core) => core.protection));
 registerMessageHandlers(ready);
 registerSyncAlarm(ready.then((s) => s.sync));
 registerReportAlarm(ready.then((s) => s.reports.queue));

@@ -15,10 +15,13 @@ import { reportHandlers } from './report-handlers';
 import type { ReportQueue } from './report-queue';
 import { isOwnPage, requireTabId, warningTab } from './sender-checks';
 import { tabState } from './tab-state';
+import { trustHandlers } from './trust-handlers';
+import type { TrustedSites } from './trusted-sites';
 
 export interface Services {
   protection: Protection;
   personal: PersonalBlocklist;
+  trusted: TrustedSites;
   sync: ListSync;
   reports: { queue: ReportQueue; listVersion: () => number };
 }
@@ -34,6 +37,7 @@ type Handlers = { [K in MessageName]: Handler<K> };
 const handlers: Handlers = {
   ...familyHandlers,
   ...reportHandlers,
+  ...trustHandlers,
   async 'tab/status'({ tabId }, _sender, { protection, personal, sync }) {
     const record = await tabState.get(requireTabId(tabId));
     const url = record?.url ?? null;
@@ -80,11 +84,13 @@ const handlers: Handlers = {
     return page;
   },
 
-  async 'warning/leave'({ canGoBack }, sender) {
+  // Not history.back(): the blocked address can sit in the tab's history, and going back
+  // to it only shows the warning again. The last page judged safe is where safety is.
+  async 'warning/leave'(_payload, sender) {
     const tabId = warningTab(sender);
+    const record = await tabState.get(tabId);
     await tabState.clearPendingBlock(tabId);
-    if (canGoBack) await browser.tabs.goBack(tabId);
-    else await browser.tabs.update(tabId, { url: 'about:blank' });
+    await browser.tabs.update(tabId, { url: record?.lastSafeUrl ?? 'chrome://newtab/' });
     return { done: true };
   },
 };

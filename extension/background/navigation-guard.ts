@@ -41,7 +41,11 @@ async function guard(tabId: number, url: string, protection: Protection, warning
   const verdict = await protection.verdictFor(url);
   // A "proceed anyway" for this tab and site lets the page load; the badge still warns.
   if (verdict.level === 'safe' || (await proceedGrants.allows(tabId, url))) {
-    await Promise.all([tabState.set(tabId, { url, verdict }), showTabBadge(tabId, verdict.level)]);
+    const lastSafeUrl = verdict.level === 'safe' ? url : undefined;
+    await Promise.all([
+      tabState.set(tabId, { url, verdict, ...(lastSafeUrl ? { lastSafeUrl } : {}) }),
+      showTabBadge(tabId, verdict.level),
+    ]);
     return;
   }
   // Redirect first, record alongside: every millisecond here is one the scam page may use
@@ -49,8 +53,12 @@ async function guard(tabId: number, url: string, protection: Protection, warning
   // tab, never what its own URL claims, so a page cannot forge a warning or smuggle markup
   // into one.
   await Promise.all([
-    tabState.set(tabId, { url, verdict }),
+    tabState
+      .get(tabId)
+      .then((previous) => tabState.set(tabId, { url, verdict, ...pick(previous?.lastSafeUrl) })),
     tabState.setPendingBlock(tabId, { verdict, blockedAt: Date.now() }),
     browser.tabs.update(tabId, { url: warningUrl }),
   ]);
 }
+
+const pick = (lastSafeUrl: string | undefined) => (lastSafeUrl ? { lastSafeUrl } : {});

@@ -10,6 +10,8 @@ import type { Verdict } from '../../shared/verdict';
 export interface TabRecord {
   url: string;
   verdict: Verdict;
+  /** The last page this tab showed that was judged safe: where "Go back to safety" goes. */
+  lastSafeUrl?: string;
 }
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
