@@ -16,6 +16,13 @@ export interface ExtensionBrowser {
   /** Id of the tab a page runs in, as the extension sees it. */
   tabId(page: Page): Promise<number>;
   extensionUrl(path: string): string;
+  /**
+   * The popup as a page of its own, about `tab` (as if its toolbar button were clicked
+   * there); without a tab, about whichever tab is active.
+   */
+  openPopup(tab?: Page, size?: { width: number; height: number }): Promise<Page>;
+  /** Presses "Update now" in the real popup; the update error it then shows, or null. */
+  updateNow(): Promise<string | null>;
   /** Stops the service worker the way Chrome does after 30 s idle. */
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -61,7 +68,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   // One round trip so the worker has run its first turn before the first navigation.
   await first.evaluate(() => 1);
 
-  return {
+  const harness: ExtensionBrowser = {
     context,
     extensionId,
     profileDir,
@@ -76,6 +83,26 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         return tab.id;
       });
     },
+    async openPopup(tab, size = { width: 400, height: 640 }) {
+      const query = tab ? `?tab=${await harness.tabId(tab)}` : '';
+      const popup = await context.newPage();
+      await popup.setViewportSize(size);
+      await popup.goto(`chrome-extension://${extensionId}/extension/popup/index.html${query}`);
+      await popup.getByTestId(tab ? 'verdict' : 'protection').waitFor();
+      return popup;
+    },
+    async updateNow() {
+      const popup = await harness.openPopup();
+      await popup.getByTestId('update-now').click();
+      await popup
+        .getByTestId('update-finished')
+        .filter({ hasText: /./ })
+        .waitFor({ state: 'attached' });
+      const error = popup.getByTestId('update-error');
+      const text = (await error.count()) > 0 ? await error.textContent() : null;
+      await popup.close();
+      return text;
+    },
     async stopWorker() {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
@@ -85,6 +112,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     close: () => context.close(),
   };
+  return harness;
 }
 
 /**
@@ -111,4 +139,19 @@ export async function visit(
   await arrived;
   await page.waitForLoadState('domcontentloaded');
   return page.url();
+}
+
+export const WARNING_PAGE = /\/extension\/warning\/index\.html/;
+
+/**
+ * Whether visiting `url` ends on the warning page. On a loaded machine the page can
+ * commit before the redirect lands (the guard checks again on onCommitted), so a page that
+ * loaded gets a moment for the redirect before it counts as not blocked.
+ */
+export async function endsBlocked(page: Page, url: string): Promise<boolean> {
+  const host = new URL(url).host.replace(/\./g, '\\.');
+  const settled = new RegExp(`warning/index\\.html|//${host}/`);
+  if (WARNING_PAGE.test(await visit(page, url, settled))) return true;
+  await page.waitForURL(WARNING_PAGE, { timeout: 1500 }).catch(() => {});
+  return WARNING_PAGE.test(page.url());
 }

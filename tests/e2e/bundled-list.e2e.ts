@@ -20,9 +20,7 @@ afterAll(async () => {
 });
 
 async function popupVerdict(tab: Page): Promise<string | null> {
-  const tabId = await browser.tabId(tab);
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.extensionUrl(`extension/popup/index.html?tab=${tabId}`));
+  const popup = await browser.openPopup(tab);
   const text = await popup.getByTestId('verdict').textContent();
   await popup.close();
   return text;
@@ -69,9 +67,7 @@ describe('the bundled starter list, offline, from the first second', () => {
 
   it('reports protection with the list in the popup', async () => {
     await visit(page, site.url('news.example'));
-    const tabId = await browser.tabId(page);
-    const popup = await browser.context.newPage();
-    await popup.goto(browser.extensionUrl(`extension/popup/index.html?tab=${tabId}`));
+    const popup = await browser.openPopup(page);
     await expect(popup.getByText(/^Protected\. Scam list from/).isVisible()).resolves.toBe(true);
     await popup.close();
   });

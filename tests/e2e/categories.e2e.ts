@@ -37,14 +37,7 @@ afterAll(async () => {
 async function syncedBrowser(lang: string): Promise<{ browser: ExtensionBrowser; page: Page }> {
   const browser = await launchExtension({ lang });
   open.push(browser);
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.extensionUrl('extension/popup/index.html'));
-  await popup.getByTestId('update-now').click();
-  await popup
-    .getByTestId('update-finished')
-    .filter({ hasText: /./ })
-    .waitFor({ state: 'attached' });
-  await popup.close();
+  expect(await browser.updateNow()).toBeNull();
   return { browser, page: await browser.context.newPage() };
 }
 

@@ -11,13 +11,8 @@ export const LISTED = {
 export const WARNING = /\/extension\/warning\/index\.html/;
 
 /** The popup as a page of its own, about `tab`. */
-export async function openPopupFor(browser: ExtensionBrowser, tab: Page): Promise<Page> {
-  const tabId = await browser.tabId(tab);
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 480, height: 600 });
-  await popup.goto(browser.extensionUrl(`extension/popup/index.html?tab=${tabId}`));
-  await popup.getByTestId('verdict').waitFor();
-  return popup;
+export function openPopupFor(browser: ExtensionBrowser, tab: Page): Promise<Page> {
+  return browser.openPopup(tab, { width: 480, height: 600 });
 }
 
 export async function openOptions(browser: ExtensionBrowser): Promise<Page> {

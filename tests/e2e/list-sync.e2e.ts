@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main';
-import { launchExtension, visit, type ExtensionBrowser } from './browser';
+import { endsBlocked, launchExtension, type ExtensionBrowser } from './browser';
 import { ListPublisher } from './list-publisher';
 import { startSiteServer, type SiteServer } from './site-server';
 
 // The extension is built to fetch http://127.0.0.1:8787/list/manifest.json (the default
 // SCAM_GUARD_LIST_URL), so the real list server runs there.
 const PORT = 8787;
-const WARNING = /\/extension\/warning\/index\.html/;
 
 let site: SiteServer;
 let browser: ExtensionBrowser;
@@ -29,27 +28,9 @@ const stopListServer = async () => {
   server = null;
 };
 
-async function isBlocked(host: string): Promise<boolean> {
-  const escaped = host.replace(/\./g, '\\.');
-  const settled = new RegExp(`warning/index\\.html|//${escaped}:`);
-  if (WARNING.test(await visit(page, site.url(host, `/${Date.now()}`), settled))) return true;
-  // On a loaded machine the page can commit before the redirect lands (the guard checks
-  // again on onCommitted): give the redirect a moment before calling the page unblocked.
-  await page.waitForURL(WARNING, { timeout: 1500 }).catch(() => {});
-  return WARNING.test(page.url());
-}
+const isBlocked = (host: string) => endsBlocked(page, site.url(host, `/${Date.now()}`));
 
-/** Presses "Update now" in the real popup; returns the update error shown, if any. */
-async function updateNow(): Promise<string | null> {
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.extensionUrl('extension/popup/index.html'));
-  await popup.getByRole('button', { name: 'Update now' }).click();
-  await popup.getByText('Update finished.').waitFor({ state: 'attached' });
-  const error = popup.getByTestId('update-error');
-  const text = (await error.count()) > 0 ? await error.textContent() : null;
-  await popup.close();
-  return text;
-}
+const updateNow = () => browser.updateNow();
 
 beforeAll(async () => {
   await publisher.publish(1, ['refund-desk.top', 'old-scam.top']);
@@ -165,9 +146,8 @@ describe('list sync against the real list server', () => {
     // A big list makes the install transaction long enough to be interrupted.
     const many = Array.from({ length: 60_000 }, (_, i) => `bulk-${i}.scam-farm.top`);
     await publisher.publish(++version, [...listed, 'only-new.top', ...many]);
-    const popup = await browser.context.newPage();
-    await popup.goto(browser.extensionUrl('extension/popup/index.html'));
-    await popup.getByRole('button', { name: 'Update now' }).click();
+    const popup = await browser.openPopup();
+    await popup.getByTestId('update-now').click();
     await popup.waitForTimeout(400);
     await browser.stopWorker();
     await popup.close().catch(() => {});

@@ -13,14 +13,7 @@ let page: Page;
 
 const WARNING = /\/extension\/warning\/index\.html/;
 
-async function openPopupFor(tab: Page): Promise<Page> {
-  const tabId = await browser.tabId(tab);
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 380, height: 520 });
-  await popup.goto(browser.extensionUrl(`extension/popup/index.html?tab=${tabId}`));
-  await popup.getByTestId('verdict').waitFor();
-  return popup;
-}
+const openPopupFor = (tab: Page) => browser.openPopup(tab, { width: 380, height: 520 });
 
 async function blockFromPopup(tab: Page): Promise<Page> {
   const popup = await openPopupFor(tab);
@@ -89,11 +82,22 @@ describe('personal blocklist in a real browser', () => {
     expect(badge).toBe('!');
   });
 
-  it('"Go back to safety" leaves the warning page', async () => {
-    await visit(page, site.url('news.example'));
+  it('"Go back to safety" returns to the page before the scam', async () => {
+    const before = site.url('news.example', '/before-the-scam');
+    await visit(page, before);
     await visit(page, site.url('scam-shop.top'), WARNING);
     await page.getByRole('button', { name: 'Go back to safety' }).click();
-    await visit(page, site.url('news.example'));
+    await page.waitForURL(before, { timeout: 15_000 });
+  });
+
+  it('"Go back to safety" in a tab that opened straight on the scam leaves it for a new tab page', async () => {
+    const fresh = await browser.context.newPage();
+    await visit(fresh, site.url('scam-shop.top', '/from-a-message'), WARNING);
+    await fresh.getByRole('button', { name: 'Go back to safety' }).click();
+    await fresh.waitForURL((url) => !WARNING.test(url.href) && !url.href.includes('scam-shop'), {
+      timeout: 15_000,
+    });
+    await fresh.close();
   });
 
   it('keeps the block after the service worker is stopped and a blocked visit wakes it', async () => {

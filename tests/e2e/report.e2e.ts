@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main';
 import type { StoredReport } from '../../server/store/report-store';
 import { createSqliteStore } from '../../server/store/sqlite-store';
-import { launchExtension, visit, type ExtensionBrowser } from './browser';
+import { endsBlocked, launchExtension, visit, type ExtensionBrowser } from './browser';
 import { startSiteServer, type SiteServer } from './site-server';
 
 // The extension is built to POST to http://127.0.0.1:8787/v1/reports (the default
@@ -64,25 +64,12 @@ async function queuedCount(): Promise<number> {
   });
 }
 
-async function openPopupFor(tab: Page): Promise<Page> {
-  const tabId = await browser.tabId(tab);
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 380, height: 720 });
-  await popup.goto(browser.extensionUrl(`extension/popup/index.html?tab=${tabId}`));
-  await popup.getByTestId('verdict').waitFor();
-  return popup;
-}
+const openPopupFor = (tab: Page) => browser.openPopup(tab, { width: 380, height: 720 });
 
 /** Waits for the warning page (a block can land just after the site's first commit). */
 const expectBlocked = (host: string) => visit(page, site.url(host, `/${Date.now()}`), WARNING);
 
-/** Whether a visit ends on the warning page, allowing the guard a moment to redirect. */
-async function isBlocked(host: string): Promise<boolean> {
-  const settled = new RegExp(`warning/index\\.html|//${host.replace(/\./g, '\\.')}:`);
-  await visit(page, site.url(host, `/${Date.now()}`), settled);
-  await page.waitForTimeout(1000);
-  return WARNING.test(page.url());
-}
+const isBlocked = (host: string) => endsBlocked(page, site.url(host, `/${Date.now()}`));
 
 beforeAll(async () => {
   await startReportServer();
@@ -164,8 +151,7 @@ describe('reporting against the real report service', () => {
 
     await startReportServer();
     // The worker's own retry waits out its back-off (15 min or more); "send now" does not.
-    const sender = await browser.context.newPage();
-    await sender.goto(browser.extensionUrl('extension/popup/index.html'));
+    const sender = await browser.openPopup();
     const reply = await sender.evaluate(() =>
       chrome.runtime.sendMessage({ type: 'report/flush', payload: {} }),
     );
