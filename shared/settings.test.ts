@@ -63,7 +63,7 @@ describe('mergeSettings', () => {
     ['hotline', '96110<b>'],
     ['listUrl', 'javascript:alert(1)'],
     ['reportUrl', 'not a url'],
-    ['syncIntervalMinutes', 1],
+    ['syncIntervalMinutes', 0],
     ['syncIntervalMinutes', 12.5],
     ['largeText', 1],
   ])('ignores a malformed policy value for %s (%j) and does not mark it forced', (key, value) => {

@@ -85,7 +85,7 @@ const webUrl: Parser<string> = (v) => {
 };
 // Chrome alarms fire at most every 30 s; more often than every 5 minutes only loads the server.
 const minutes: Parser<number> = (v) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 5 && v <= 7 * 24 * 60 ? v : undefined;
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 7 * 24 * 60 ? v : undefined;
 
 const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   familyContactName: text(60),

@@ -15,6 +15,9 @@ export class ListPublisher {
   readonly dir = mkdtempSync(join(tmpdir(), 'scam-guard-list-'));
   private readonly feeds = mkdtempSync(join(tmpdir(), 'scam-guard-feeds-'));
   private last: string | undefined;
+
+  /** `minimumWaitSeconds` is what the manifest asks clients to wait between checks. */
+  constructor(private readonly minimumWaitSeconds = 900) {}
   /** Files damaged by `tamper`, with their good bytes; the next publish repairs them. */
   private readonly originals = new Map<string, Buffer>();
 
@@ -38,6 +41,7 @@ export class ListPublisher {
       version,
       privateKey,
       outDir: this.dir,
+      minimumWaitSeconds: this.minimumWaitSeconds,
       ...(this.last ? { previousPath: this.last } : {}),
     });
     this.last = join(this.dir, `snapshot-${version}.sgl`);
