@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDelta } from '../shared/list/apply-delta';
 import { BlockList } from '../shared/list/block-list';
-import { readEntries } from '../shared/list/read-entries';
+import { readPacked } from '../shared/list/read-packed';
 import { verifyFile } from '../shared/list/sign-file';
 import { buildRelease } from './lib/build-release';
 import { readKey, writeKeyPair } from './lib/key-files';
@@ -83,11 +83,17 @@ describe('keygen, build-list and lookup CLIs', () => {
     ]);
 
     const pub = await readKey(join(dir, 'keys/list-signing.pub'));
-    const v1 = verifyFile(new Uint8Array(await readFile(join(dir, 'out/snapshot-1.sgl'))), pub);
-    const d12 = verifyFile(new Uint8Array(await readFile(join(dir, 'out/delta-1-2.sgl'))), pub);
-    const applied = applyDelta(readEntries(v1), d12, 1);
+    const v1 = await verifyFile(
+      new Uint8Array(await readFile(join(dir, 'out/snapshot-1.sgl'))),
+      pub,
+    );
+    const d12 = await verifyFile(
+      new Uint8Array(await readFile(join(dir, 'out/delta-1-2.sgl'))),
+      pub,
+    );
+    const applied = await applyDelta(readPacked(v1), d12, 1);
     const v2 = BlockList.load(
-      verifyFile(new Uint8Array(await readFile(join(dir, 'out/snapshot-2.sgl'))), pub),
+      await verifyFile(new Uint8Array(await readFile(join(dir, 'out/snapshot-2.sgl'))), pub),
     );
     expect(applied.checksum).toBe(v2.checksum);
     expect(v2.matchSync('http://loan.example/apply')).toMatchObject({

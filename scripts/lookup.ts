@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     throw new Error('usage: lookup <list file> <url>... [--pub list-signing.pub]');
   const bytes = new Uint8Array(await readFile(file));
   let payload: Uint8Array;
-  if (values.pub) payload = verifyFile(bytes, await readKey(values.pub));
+  if (values.pub) payload = await verifyFile(bytes, await readKey(values.pub));
   else {
     payload = signedOrPlain(bytes);
   }

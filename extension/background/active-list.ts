@@ -1,6 +1,6 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import browser from 'webextension-polyfill';
-import { BlockList, verifyFile } from '../../shared/list';
+import { BlockList, ListFormatError, verifyFile } from '../../shared/list';
 import { buildConfig } from '../build-config';
 import type { ListStore } from './list-store';
 import type { ActiveList } from './protection';
@@ -67,8 +67,15 @@ export function createListHolder(
     async load() {
       const stored = await store.activePayload();
       if (stored) {
-        active = wrap(BlockList.load(stored, { retainPages: false }));
-        return;
+        try {
+          active = wrap(BlockList.load(stored, { retainPages: false }));
+          return;
+        } catch (error) {
+          // A list stored by an older build in a retired format: protect with the bundled
+          // list until the next sync fetches the current one.
+          if (!(error instanceof ListFormatError)) throw error;
+          console.warn('stored list unreadable, reinstalling the bundled list', error.message);
+        }
       }
       await this.activate(await bundledStarter());
     },

@@ -1,12 +1,12 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import {
   applyDelta,
   BlockList,
   DeltaError,
-  encodeList,
+  encodePacked,
   listChecksum,
-  readEntries,
+  readPacked,
+  sha256,
   SignatureError,
   verifyFile,
 } from '../../shared/list';
@@ -75,7 +75,7 @@ export function createListSync(deps: SyncDeps): ListSync {
     if (bytes.length !== ref.bytes) {
       throw new SyncFailure('truncated', `${ref.url}: got ${bytes.length} of ${ref.bytes} bytes`);
     }
-    if (bytesToHex(sha256(bytes)) !== ref.sha256) {
+    if (bytesToHex(await sha256(bytes)) !== ref.sha256) {
       throw new SyncFailure('bad-checksum', `${ref.url}: SHA-256 differs from the manifest`);
     }
     return verified(bytes, ref.url);
@@ -98,9 +98,9 @@ export function createListSync(deps: SyncDeps): ListSync {
     return response;
   }
 
-  function verified(bytes: Uint8Array, url: string): Uint8Array {
+  async function verified(bytes: Uint8Array, url: string): Promise<Uint8Array> {
     try {
-      return verifyFile(bytes, deps.publicKey);
+      return await verifyFile(bytes, deps.publicKey);
     } catch (error) {
       if (error instanceof SignatureError)
         throw new SyncFailure('bad-signature', `${url}: ${error.message}`);
@@ -123,7 +123,7 @@ export function createListSync(deps: SyncDeps): ListSync {
     if (list.version !== manifest.version || list.checksum !== manifest.checksum) {
       throw new SyncFailure('bad-manifest', 'snapshot does not match the manifest');
     }
-    if (listChecksum(readEntries(payload)) !== list.checksum) {
+    if ((await listChecksum(readPacked(payload))) !== list.checksum) {
       throw new SyncFailure('bad-checksum', 'snapshot content does not match its checksum');
     }
     return payload;
@@ -136,22 +136,23 @@ export function createListSync(deps: SyncDeps): ListSync {
   ): Promise<Uint8Array> {
     const current = await deps.store.activePayload();
     if (!current) throw new DeltaError('no installed list to apply deltas to');
-    let entries = readEntries(current);
+    // Deltas are applied to the packed entries and the result re-encoded from them: no entry
+    // of the million becomes an object (see packed-list.ts).
+    let list = readPacked(current);
     let at = installed;
-    let last: ReturnType<typeof applyDelta> | null = null;
+    let last: Awaited<ReturnType<typeof applyDelta>> | null = null;
     for (const step of steps) {
-      last = applyDelta(entries, await download(step), at);
-      entries = last.entries;
+      last = await applyDelta(list, await download(step), at);
+      list = last.list;
       at = last.version;
     }
     if (!last || last.version !== manifest.version || last.checksum !== manifest.checksum) {
       throw new DeltaError('the delta chain does not end at the published list');
     }
-    return encodeList(entries, {
+    return encodePacked(list, {
       version: last.version,
       createdAt: last.createdAt,
       metadata: last.metadata,
-      sorted: true,
     });
   }
 

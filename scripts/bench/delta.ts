@@ -4,9 +4,10 @@ import { applyDelta } from '../../shared/list/apply-delta';
 import { BlockList } from '../../shared/list/block-list';
 import { compileList } from '../../shared/list/compile';
 import { encodeDelta } from '../../shared/list/encode-delta';
-import { encodeList } from '../../shared/list/encode-list';
+import { encodeList, encodePacked } from '../../shared/list/encode-list';
 import type { ListEntry } from '../../shared/list/list-entry';
 import { readEntries } from '../../shared/list/read-entries';
+import { readPacked } from '../../shared/list/read-packed';
 import { generatePrivateKey, publicKeyOf, signFile, verifyFile } from '../../shared/list/sign-file';
 import { prng, syntheticDomains } from '../lib/synthetic-domains';
 
@@ -19,6 +20,8 @@ const CHURN = 0.01;
 export async function runDeltaBench(paths: { dataDir: string }): Promise<Record<string, number>> {
   const key = generatePrivateKey();
   const sign = (bytes: Uint8Array) => signFile(bytes, key);
+  const encode = (entries: ListEntry[], version: number) =>
+    encodeList(entries, { version, createdAt: 0 });
 
   // Real churn: the phishing feed as of 2021-10-23 against today's.
   const compile = async (file: string) =>
@@ -33,16 +36,11 @@ export async function runDeltaBench(paths: { dataDir: string }): Promise<Record<
       allowlist: [],
     }).entries;
   const oldReal = readEntries(
-    encodeList(await compile('blocklistproject-phishing-2021-10-23.txt'), {
-      version: 1,
-      createdAt: 0,
-    }),
+    await encode(await compile('blocklistproject-phishing-2021-10-23.txt'), 1),
   );
-  const newReal = readEntries(
-    encodeList(await compile('blocklistproject-phishing.txt'), { version: 2, createdAt: 0 }),
-  );
-  const real = encodeDelta(oldReal, newReal, { fromVersion: 1, toVersion: 2, createdAt: 0 });
-  const realBytes = sign(real.bytes).length;
+  const newReal = readEntries(await encode(await compile('blocklistproject-phishing.txt'), 2));
+  const real = await encodeDelta(oldReal, newReal, { fromVersion: 1, toVersion: 2, createdAt: 0 });
+  const realBytes = (await sign(real.bytes)).length;
   log(`real: ${real.removed} removed, ${real.added} added, ${realBytes} bytes`);
 
   // Synthetic: 1% churn of 1M entries (half removals, half additions of fresh domains).
@@ -54,44 +52,40 @@ export async function runDeltaBench(paths: { dataDir: string }): Promise<Record<
     source: 'synthetic',
     action: 'block',
   });
-  const oldBytes = encodeList(domains.slice(0, SIZE).map(asEntry), { version: 1, createdAt: 0 });
+  const oldBytes = await encode(domains.slice(0, SIZE).map(asEntry), 1);
   const oldEntries = readEntries(oldBytes);
   const random = prng(11);
   const removedSet = new Set<number>();
   while (removedSet.size < SIZE * CHURN) removedSet.add(Math.floor(random() * SIZE));
   const added = domains.slice(SIZE).map(asEntry);
   const kept = oldEntries.filter((_, i) => !removedSet.has(i));
-  const newEntries = readEntries(encodeList([...kept, ...added], { version: 2, createdAt: 0 }));
-  const synthetic = encodeDelta(oldEntries, newEntries, {
+  const newEntries = readEntries(await encode([...kept, ...added], 2));
+  const synthetic = await encodeDelta(oldEntries, newEntries, {
     fromVersion: 1,
     toVersion: 2,
     createdAt: 0,
   });
-  const signedDelta = sign(synthetic.bytes);
-  const removalsOnly = encodeDelta(
+  const signedDelta = await sign(synthetic.bytes);
+  const removalsOnly = await encodeDelta(
     oldEntries,
-    kept.length === oldEntries.length
-      ? oldEntries
-      : readEntries(encodeList(kept, { version: 2, createdAt: 0 })),
+    kept.length === oldEntries.length ? oldEntries : readEntries(await encode(kept, 2)),
     { fromVersion: 1, toVersion: 2, createdAt: 0 },
   );
-  const empty = encodeDelta(oldEntries, oldEntries, { fromVersion: 1, toVersion: 2, createdAt: 0 })
-    .bytes.length;
+  const empty = (
+    await encodeDelta(oldEntries, oldEntries, { fromVersion: 1, toVersion: 2, createdAt: 0 })
+  ).bytes.length;
   log(
     `synthetic: ${synthetic.removed} removed, ${synthetic.added} added, ${signedDelta.length} bytes`,
   );
 
-  // What the extension does on a delta: verify, decode the stored snapshot, apply, re-encode, load.
+  // What the extension does on a delta (list-sync.ts): verify, read the stored snapshot's
+  // packed entries, apply, re-encode, load.
   const pub = publicKeyOf(key);
   const start = performance.now();
-  const payload = verifyFile(signedDelta, pub);
-  const applied = applyDelta(readEntries(oldBytes), payload, 1);
+  const payload = await verifyFile(signedDelta, pub);
+  const applied = await applyDelta(readPacked(oldBytes), payload, 1);
   const next = BlockList.load(
-    encodeList(applied.entries, {
-      version: applied.version,
-      createdAt: applied.createdAt,
-      sorted: true,
-    }),
+    await encodePacked(applied.list, { version: applied.version, createdAt: applied.createdAt }),
   );
   const deltaApplyMs = performance.now() - start;
   if (next.checksum !== applied.checksum)

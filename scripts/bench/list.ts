@@ -52,8 +52,8 @@ export async function runListBench(paths: BenchPaths): Promise<Record<string, nu
 
   const buildStart = performance.now();
   const compiled = compileList({ sources, allowlist });
-  const payload = encodeList(compiled.entries, { version: 1, createdAt: Date.now() });
-  const file = signFile(payload, generatePrivateKey());
+  const payload = await encodeList(compiled.entries, { version: 1, createdAt: Date.now() });
+  const file = await signFile(payload, generatePrivateKey());
   const buildMs = performance.now() - buildStart;
   const entries = compiled.entries.length;
   log(`built ${entries} entries in ${buildMs.toFixed(0)} ms, ${file.length} bytes`);

@@ -41,27 +41,31 @@ export async function buildRelease(options: BuildOptions): Promise<BuildReport> 
   const metadata = {
     protectedNames: await readProtectedNames(options.protectedNamesPath ?? DEFAULT_PROTECTED_NAMES),
   };
-  const payload = encodeList(compile.entries, { version: options.version, createdAt, metadata });
-  const snapshot = signFile(payload, options.privateKey);
+  const payload = await encodeList(compile.entries, {
+    version: options.version,
+    createdAt,
+    metadata,
+  });
+  const snapshot = await signFile(payload, options.privateKey);
   const list = BlockList.load(payload);
 
   let delta: BuildReport['delta'];
   let deltaFile: { from: number; bytes: Uint8Array } | undefined;
   if (options.previousPath) {
     // The previous snapshot must carry our own signature: a delta from a foreign list is useless.
-    const previous = verifyFile(
+    const previous = await verifyFile(
       new Uint8Array(await readFile(options.previousPath)),
       publicKeyOf(options.privateKey),
     );
     const from = BlockList.load(previous).version;
     assertNewer(from, options.version);
-    const encoded = encodeDelta(readEntries(previous), readEntries(payload), {
+    const encoded = await encodeDelta(readEntries(previous), readEntries(payload), {
       fromVersion: from,
       toVersion: options.version,
       createdAt,
       metadata,
     });
-    deltaFile = { from, bytes: signFile(encoded.bytes, options.privateKey) };
+    deltaFile = { from, bytes: await signFile(encoded.bytes, options.privateKey) };
     delta = { bytes: deltaFile.bytes.length, removed: encoded.removed, added: encoded.added };
   }
   const manifest = await writeRelease({

@@ -20,7 +20,7 @@ describe('compileStarterSnapshot', () => {
       privateKey: key,
     });
     expect(performance.now() - started).toBeLessThan(8000);
-    const list = BlockList.load(verifyFile(signed, publicKeyOf(key)));
+    const list = BlockList.load(await verifyFile(signed, publicKeyOf(key)));
     expect(list.entryCount).toBeGreaterThan(100_000);
     expect(list.matchSync('http://0001interac.com/')).toMatchObject({
       action: 'block',
@@ -46,7 +46,7 @@ describe('compileStarterSnapshot', () => {
       privateKey: key,
       starterList: file,
     });
-    const list = BlockList.load(verifyFile(signed, publicKeyOf(key)));
+    const list = BlockList.load(await verifyFile(signed, publicKeyOf(key)));
     expect(list.matchSync('https://evil.example/')).toMatchObject({
       category: 'phishing',
       source: 'list',

@@ -44,7 +44,7 @@ export async function compileStarter(
   const sources = await readSourceFiles([...feeds, ...(options.extraSources ?? [])]);
   const allowlist = parseAllowlist(await readFile(options.allowlistPath, 'utf8'));
   const result = compileList({ sources, allowlist });
-  const payload = encodeList(result.entries, {
+  const payload = await encodeList(result.entries, {
     version: options.version,
     createdAt: options.createdAt ?? Date.now(),
     metadata: {
@@ -53,5 +53,5 @@ export async function compileStarter(
       ),
     },
   });
-  return { bytes: signFile(payload, options.privateKey), result };
+  return { bytes: await signFile(payload, options.privateKey), result };
 }

@@ -1,11 +1,12 @@
 import { inflateSync } from 'fflate';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { isCategory, type Category } from '../categories';
 import { ByteReader, decodeUtf8 } from './byte-reader';
 import { DeltaError } from './errors';
 import { DELTA_FORMAT, DELTA_MAGIC } from './encode-delta';
-import { compareStrings, listChecksum, orderKey, sortEntries, type ListEntry } from './list-entry';
-import { decodeMeta } from './page';
+import { listChecksum } from './list-checksum';
+import { mergeDelta, type Addition } from './merge-delta';
+import { sortEntries } from './list-entry';
+import type { PackedList } from './packed-list';
 import { readRice } from './rice';
 
 export interface AppliedDelta {
@@ -14,22 +15,23 @@ export interface AppliedDelta {
   createdAt: number;
   checksum: string;
   metadata: Record<string, unknown>;
-  /** The new list, in canonical order (encodeList(entries, { sorted: true }) takes it as is). */
-  entries: ListEntry[];
+  /** The new list, packed in canonical order (encodePacked takes it as is). */
+  list: PackedList;
 }
 
 const fail = (message: string) => new DeltaError(`Invalid delta: ${message}`);
 
 /**
- * Applies a verified, deflated delta to the list at `currentVersion`. Throws DeltaError if
- * the delta is for another version, is corrupt, or yields a list whose SHA-256 differs
- * from the one it declares — the caller then falls back to a full snapshot.
+ * Applies a verified, deflated delta to the list at `currentVersion`, on the packed form:
+ * unchanged entries are copied as runs of bytes and key hashes, never decoded. Rejects
+ * (DeltaError) a delta for another version, a corrupt one, or one whose result's SHA-256
+ * differs from the one it declares — the caller then falls back to a full snapshot.
  */
-export function applyDelta(
-  oldEntries: readonly ListEntry[],
+export async function applyDelta(
+  old: PackedList,
   deltaPayload: Uint8Array,
   currentVersion: number,
-): AppliedDelta {
+): Promise<AppliedDelta> {
   let raw: Uint8Array;
   try {
     raw = inflateSync(deltaPayload);
@@ -54,14 +56,16 @@ export function applyDelta(
   const checksum = bytesToHex(r.take(32, 'checksum'));
   const expectedCount = r.u32('entry count');
   const metadata = parseMetadata(r);
-  const categories = readTable(r, 'category').map((c): Category => (isCategory(c) ? c : 'scam'));
+  // Kept as written: the result must encode exactly as the publisher's snapshot does.
+  const categories = readTable(r, 'category');
+  if (categories.length > 16) throw fail(`${categories.length} categories (at most 16 fit)`);
   const sources = readTable(r, 'source');
 
-  const removals = readRice(r, oldEntries.length, fail);
+  const removals = readRice(r, old.offsets.length - 1, fail);
   const additionCount = r.varint('addition count');
   if (additionCount > r.remaining)
     throw fail(`${additionCount} additions cannot fit in ${r.remaining} bytes`);
-  const additions: ListEntry[] = [];
+  const additions: Addition[] = [];
   let previous: Uint8Array = new Uint8Array(0);
   for (let i = 0; i < additionCount; i++) {
     const shared = r.varint('shared prefix');
@@ -72,56 +76,26 @@ export function applyDelta(
     bytes.set(previous.subarray(0, shared));
     bytes.set(suffix, shared);
     const expression = decodeUtf8(bytes, fail, 'addition');
-    additions.push({
-      expression,
-      ...decodeMeta(r.varint('addition meta'), categories, sources, fail),
-    });
+    const meta = r.varint('addition meta');
+    if (((meta >>> 1) & 15) >= categories.length || Math.floor(meta / 32) >= sources.length)
+      throw fail(`addition ${i} refers to a missing category or source (${meta})`);
+    additions.push({ expression, meta, bytes });
     previous = bytes;
   }
   if (r.remaining !== 0) throw fail(`${r.remaining} stray bytes at the end`);
 
-  const entries = merge(oldEntries, removals, sortEntries(additions));
-  if (entries.length !== expectedCount)
-    throw fail(`result has ${entries.length} entries, the delta declares ${expectedCount}`);
-  const actual = listChecksum(entries);
+  const list = mergeDelta(old, removals, sortEntries(additions), categories, sources, fail);
+  if (list.offsets.length - 1 !== expectedCount)
+    throw fail(
+      `result has ${list.offsets.length - 1} entries, the delta declares ${expectedCount}`,
+    );
+  const actual = await listChecksum(list);
   if (actual !== checksum) {
     throw new DeltaError(
       `Checksum mismatch after applying delta ${fromVersion}→${version}: got ${actual}, expected ${checksum}`,
     );
   }
-  return { fromVersion, version, createdAt, checksum, metadata, entries };
-}
-
-/** Drops removed indexes and merges in the (canonically sorted) additions. */
-function merge(old: readonly ListEntry[], removals: number[], additions: ListEntry[]): ListEntry[] {
-  const out: ListEntry[] = [];
-  let removal = 0;
-  let a = 0;
-  let addKey = additions.length > 0 ? orderKey(additions[0]!.expression) : 0;
-  for (let i = 0; i < old.length; i++) {
-    if (removals[removal] === i) {
-      removal++;
-      continue;
-    }
-    const entry = old[i]!;
-    const key = orderKey(entry.expression);
-    while (a < additions.length) {
-      const add = additions[a]!;
-      const order =
-        addKey !== key ? addKey - key : compareStrings(add.expression, entry.expression);
-      if (order === 0) throw fail(`addition ${add.expression} is already in the list`);
-      if (order > 0) break;
-      out.push(add);
-      if (++a < additions.length) addKey = orderKey(additions[a]!.expression);
-    }
-    out.push(entry);
-  }
-  while (a < additions.length) out.push(additions[a++]!);
-  for (let i = 1; i < additions.length; i++) {
-    if (additions[i]!.expression === additions[i - 1]!.expression)
-      throw fail(`addition ${additions[i]!.expression} is repeated`);
-  }
-  return out;
+  return { fromVersion, version, createdAt, checksum, metadata, list };
 }
 
 function parseMetadata(r: ByteReader): Record<string, unknown> {

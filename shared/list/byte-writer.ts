@@ -85,8 +85,14 @@ export class ByteWriter {
     this.view.setUint32(offset, value, true);
   }
 
+  /** The bytes written; no copy when the writer was sized exactly (a 30 MB list, say). */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.length);
+    return this.length === this.buf.length ? this.buf : this.buf.slice(0, this.length);
+  }
+
+  /** A view of the bytes written, sharing the buffer: for intermediates that are copied on. */
+  written(): Uint8Array {
+    return this.buf.subarray(0, this.length);
   }
 }
 

@@ -4,10 +4,11 @@ import { applyDelta } from './apply-delta';
 import { assertNewer } from './assert-newer';
 import { BlockList } from './block-list';
 import { encodeDelta } from './encode-delta';
-import { encodeList } from './encode-list';
+import { encodePacked } from './encode-list';
 import { DeltaError } from './errors';
 import { readEntries } from './read-entries';
 import { sortEntries } from './list-entry';
+import { packEntries, unpackEntries } from './packed-list';
 import { entry, syntheticEntries } from './test-entries';
 
 const oldEntries = sortEntries([
@@ -20,7 +21,8 @@ const newEntries = sortEntries([
   entry('moved.example/', { category: 'gambling' }),
   entry('new.example/landing/', { source: 'reports' }),
 ]);
-const delta = encodeDelta(oldEntries, newEntries, {
+const old = packEntries(oldEntries);
+const delta = await encodeDelta(oldEntries, newEntries, {
   fromVersion: 4,
   toVersion: 5,
   createdAt: 123,
@@ -28,18 +30,58 @@ const delta = encodeDelta(oldEntries, newEntries, {
 });
 
 describe('deltas', () => {
-  it('turns version N into N+1 exactly (round trip through the snapshot format)', () => {
-    const applied = applyDelta(oldEntries, delta.bytes, 4);
+  it('turns version N into N+1 exactly (round trip through the snapshot format)', async () => {
+    const applied = await applyDelta(old, delta.bytes, 4);
     expect(applied.version).toBe(5);
     expect(applied.metadata).toEqual({ protectedNames: ['a'] });
-    expect(applied.entries).toEqual(newEntries);
-    const reencoded = encodeList(applied.entries, {
+    expect(unpackEntries(applied.list)).toEqual(newEntries);
+    const reencoded = await encodePacked(applied.list, {
       version: applied.version,
       createdAt: applied.createdAt,
-      sorted: true,
     });
     expect(BlockList.load(reencoded).checksum).toBe(applied.checksum);
     expect(readEntries(reencoded)).toEqual(newEntries);
+  });
+
+  it('rebuilds exactly the packed list the publisher would encode', async () => {
+    const applied = await applyDelta(old, delta.bytes, 4);
+    const published = packEntries(newEntries);
+    expect(applied.list.sources).toEqual(published.sources);
+    expect(applied.list.entries).toEqual(published.entries);
+    expect(applied.list.keysHi).toEqual(published.keysHi);
+    expect(applied.list.keysLo).toEqual(published.keysLo);
+    expect(applied.list.offsets).toEqual(published.offsets);
+    expect(applied.list.sourceCounts).toEqual(published.sourceCounts);
+    expect(applied.list.allowCount).toBe(published.allowCount);
+  });
+
+  it('renumbers kept entries when a source disappears or a new one sorts first', async () => {
+    const before = sortEntries([
+      entry('a.example/', { source: 'b-feed' }),
+      entry('b.example/', { source: 'c-feed' }),
+      entry('c.example/', { source: 'c-feed', action: 'allow', category: 'scam' }),
+    ]);
+    const after = sortEntries([
+      entry('b.example/', { source: 'c-feed' }),
+      entry('c.example/', { source: 'c-feed', action: 'allow', category: 'scam' }),
+      entry('d.example/', { source: 'a-feed' }),
+    ]);
+    const step = await encodeDelta(before, after, { fromVersion: 1, toVersion: 2, createdAt: 0 });
+    const applied = await applyDelta(packEntries(before), step.bytes, 1);
+    expect(applied.list.sources).toEqual(['a-feed', 'c-feed']);
+    expect(unpackEntries(applied.list)).toEqual(after);
+    expect(applied.list.allowCount).toBe(1);
+  });
+
+  it('refuses an addition that is already in the list', async () => {
+    const extra = entry('extra.example/');
+    const step = await encodeDelta(oldEntries, sortEntries([...oldEntries, extra]), {
+      fromVersion: 4,
+      toVersion: 5,
+      createdAt: 0,
+    });
+    const withExtra = packEntries(sortEntries([...oldEntries, extra]));
+    await expect(applyDelta(withExtra, step.bytes, 4)).rejects.toThrow(/already in the list/);
   });
 
   it('codes a changed category as a removal plus an addition', () => {
@@ -51,28 +93,34 @@ describe('deltas', () => {
     expect(delta.bytes.length / (delta.removed + delta.added)).toBeLessThan(12);
   });
 
-  it('refuses a delta for another from-version', () => {
-    expect(() => applyDelta(oldEntries, delta.bytes, 3)).toThrow(/goes from version 4/);
+  it('refuses a delta for another from-version', async () => {
+    await expect(applyDelta(old, delta.bytes, 3)).rejects.toThrow(/goes from version 4/);
   });
 
-  it('refuses a result whose checksum differs from the declared one', () => {
-    const tampered = oldEntries.map((e, i) => (i === 7 ? { ...e, source: 'other' } : e));
-    expect(() => applyDelta(tampered, delta.bytes, 4)).toThrow(/Checksum mismatch/);
+  it.each([
+    ['a source', { source: 'other' }],
+    ['a category', { category: 'gambling' as const }],
+    ['an action', { action: 'allow' as const }],
+  ])('refuses a result whose checksum differs from the declared one (%s)', async (_, change) => {
+    const tampered = oldEntries.map((e, i) => (i === 7 ? { ...e, ...change } : e));
+    await expect(applyDelta(packEntries(tampered), delta.bytes, 4)).rejects.toThrow(
+      /Checksum mismatch/,
+    );
   });
 
-  it('refuses a declared checksum that was altered', () => {
+  it('refuses a declared checksum that was altered', async () => {
     const raw = inflateSync(delta.bytes);
     raw[8 + 4 + 4 + 8]! ^= 1;
-    expect(() => applyDelta(oldEntries, deflateSync(raw), 4)).toThrow(DeltaError);
+    await expect(applyDelta(old, deflateSync(raw), 4)).rejects.toThrow(DeltaError);
   });
 
-  it('applies an empty delta', () => {
-    const same = encodeDelta(oldEntries, oldEntries, {
+  it('applies an empty delta', async () => {
+    const same = await encodeDelta(oldEntries, oldEntries, {
       fromVersion: 1,
       toVersion: 2,
       createdAt: 0,
     });
-    expect(applyDelta(oldEntries, same.bytes, 1).entries).toEqual(oldEntries);
+    expect(unpackEntries((await applyDelta(old, same.bytes, 1)).list)).toEqual(oldEntries);
   });
 });
 

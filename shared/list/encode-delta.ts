@@ -2,13 +2,15 @@ import { deflateSync } from 'fflate';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { ByteWriter, utf8 } from './byte-writer';
 import { CATEGORY_TABLE } from './format';
-import { compareStrings, listChecksum, orderKey, type ListEntry } from './list-entry';
+import { listChecksum } from './list-checksum';
+import { compareStrings, orderKey, type ListEntry } from './list-entry';
+import { packEntries } from './packed-list';
 import { writeRice } from './rice';
 
 /**
  * Delta layout before deflate (fflate, level 9):
- *   "SGDELTA" · u8 format · u32 from · u32 to · f64 created-at · 32-byte SHA-256 of the
- *   resulting list · u32 resulting entry count · varint-prefixed metadata JSON ·
+ *   "SGDELTA" · u8 format · u32 from · u32 to · f64 created-at · 32-byte listChecksum of
+ *   the resulting list · u32 resulting entry count · varint-prefixed metadata JSON ·
  *   category table · source table ·
  *   removals: Rice-coded gaps of indexes into the old list's canonical order ·
  *   additions: varint count, then sorted by expression, each as varint shared-prefix bytes
@@ -16,7 +18,8 @@ import { writeRice } from './rice';
  * An entry whose category, source or action changed is removed and added again.
  */
 export const DELTA_MAGIC = [0x53, 0x47, 0x44, 0x45, 0x4c, 0x54, 0x41]; // "SGDELTA"
-export const DELTA_FORMAT = 1;
+// Format 2: the checksum is listChecksum's hash of the encoded entries (snapshot format 2).
+export const DELTA_FORMAT = 2;
 
 export interface DeltaInfo {
   fromVersion: number;
@@ -31,11 +34,11 @@ export interface DeltaStats {
 }
 
 /** Both lists must be in canonical order (as readEntries and applyDelta return them). */
-export function encodeDelta(
+export async function encodeDelta(
   oldEntries: readonly ListEntry[],
   newEntries: readonly ListEntry[],
   info: DeltaInfo,
-): { bytes: Uint8Array } & DeltaStats {
+): Promise<{ bytes: Uint8Array } & DeltaStats> {
   const removals: number[] = [];
   const additions: ListEntry[] = [];
   let i = 0;
@@ -75,7 +78,7 @@ export function encodeDelta(
   out.u32(info.fromVersion);
   out.u32(info.toVersion);
   out.f64(info.createdAt);
-  out.bytes(hexToBytes(listChecksum(newEntries)));
+  out.bytes(hexToBytes(await listChecksum(packEntries(newEntries))));
   out.u32(newEntries.length);
   out.string(info.metadata ? JSON.stringify(info.metadata) : '');
   out.varint(CATEGORY_TABLE.length);

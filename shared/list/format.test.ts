@@ -5,7 +5,7 @@ import { ListFormatError } from './errors';
 import { readEntries } from './read-entries';
 import { syntheticEntries } from './test-entries';
 
-const bytes = encodeList(syntheticEntries(300), {
+const bytes = await encodeList(syntheticEntries(300), {
   version: 3,
   createdAt: 0,
   metadata: { protectedNames: ['x'] },

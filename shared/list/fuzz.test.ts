@@ -6,6 +6,7 @@ import { BlockList } from './block-list';
 import { encodeDelta } from './encode-delta';
 import { encodeList } from './encode-list';
 import { DeltaError, ListFormatError, SignatureError } from './errors';
+import { packEntries } from './packed-list';
 import { readEntries } from './read-entries';
 import { generatePrivateKey, publicKeyOf, signFile, verifyFile } from './sign-file';
 import { sortEntries } from './list-entry';
@@ -14,14 +15,21 @@ import { syntheticEntries } from './test-entries';
 // Decoders face bytes from the network and from storage: whatever they get, they must throw
 // their own typed error (or succeed), never crash with a RangeError or hang.
 const entries = sortEntries(syntheticEntries(120));
-const list = encodeList(entries, { version: 2, createdAt: 5, metadata: { protectedNames: ['n'] } });
-const delta = encodeDelta(entries.slice(10), entries.slice(0, 100), {
-  fromVersion: 1,
-  toVersion: 2,
-  createdAt: 0,
-}).bytes;
+const list = await encodeList(entries, {
+  version: 2,
+  createdAt: 5,
+  metadata: { protectedNames: ['n'] },
+});
+const delta = (
+  await encodeDelta(entries.slice(10), entries.slice(0, 100), {
+    fromVersion: 1,
+    toVersion: 2,
+    createdAt: 0,
+  })
+).bytes;
+const old = packEntries(entries.slice(10));
 const key = generatePrivateKey();
-const signed = signFile(list.subarray(0, 300), key);
+const signed = await signFile(list.subarray(0, 300), key);
 const pub = publicKeyOf(key);
 
 /** Random bytes, or a valid input with a few bytes overwritten, cut short or extended. */
@@ -43,18 +51,21 @@ const mutated = (valid: Uint8Array) =>
       }),
   );
 
-function throwsOnly(run: () => unknown, type: new (...args: never[]) => Error): void {
+async function throwsOnly(
+  run: () => unknown,
+  type: new (...args: never[]) => Error,
+): Promise<void> {
   try {
-    run();
+    await run();
   } catch (error) {
     expect(error).toBeInstanceOf(type);
   }
 }
 
 describe('decoders under random and mutated bytes', () => {
-  it('BlockList.load and matching throw only ListFormatError', () => {
-    fc.assert(
-      fc.property(mutated(list), (bytes) =>
+  it('BlockList.load and matching throw only ListFormatError', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutated(list), (bytes) =>
         throwsOnly(() => {
           const loaded = BlockList.load(bytes);
           for (const e of entries.slice(0, 20)) loaded.matchSync(`http://${e.expression}`);
@@ -64,36 +75,38 @@ describe('decoders under random and mutated bytes', () => {
     );
   });
 
-  it('readEntries throws only ListFormatError', () => {
-    fc.assert(
-      fc.property(mutated(list), (bytes) => throwsOnly(() => readEntries(bytes), ListFormatError)),
+  it('readEntries throws only ListFormatError', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutated(list), (bytes) =>
+        throwsOnly(() => readEntries(bytes), ListFormatError),
+      ),
       { numRuns: 400 },
     );
   });
 
-  it('verifyFile throws only SignatureError', () => {
-    fc.assert(
-      fc.property(mutated(signed), (bytes) =>
+  it('verifyFile rejects only with SignatureError', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutated(signed), (bytes) =>
         throwsOnly(() => verifyFile(bytes, pub), SignatureError),
       ),
       { numRuns: 150 },
     );
   });
 
-  it('applyDelta throws only DeltaError', () => {
-    fc.assert(
-      fc.property(mutated(delta), (bytes) =>
-        throwsOnly(() => applyDelta(entries.slice(10), bytes, 1), DeltaError),
+  it('applyDelta rejects only with DeltaError', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutated(delta), (bytes) =>
+        throwsOnly(() => applyDelta(old, bytes, 1), DeltaError),
       ),
       { numRuns: 400 },
     );
   });
 
-  it('applyDelta throws only DeltaError on a mutated body that still inflates', () => {
+  it('applyDelta rejects only with DeltaError on a mutated body that still inflates', async () => {
     const raw = inflateSync(delta);
-    fc.assert(
-      fc.property(mutated(raw), (body) =>
-        throwsOnly(() => applyDelta(entries.slice(10), deflateSync(body), 1), DeltaError),
+    await fc.assert(
+      fc.asyncProperty(mutated(raw), (body) =>
+        throwsOnly(() => applyDelta(old, deflateSync(body), 1), DeltaError),
       ),
       { numRuns: 400 },
     );

@@ -24,7 +24,35 @@ export function hash64Into(text: string, seed: number): void {
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h1 >>> 15;
   }
-  h1 ^= text.length;
+  finish(h1, h2, text.length);
+}
+
+/**
+ * `hash64Into` over UTF-8 bytes that are pure ASCII (one byte = one UTF-16 code unit), so
+ * a stored snapshot can be re-hashed without making a string per entry. Returns false,
+ * leaving `hashOut` unspecified, at the first non-ASCII byte: decode and use `hash64Into`.
+ */
+export function hashAsciiInto(
+  bytes: Uint8Array,
+  start: number,
+  length: number,
+  seed: number,
+): boolean {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ Math.imul(seed, 0x9e3779b1);
+  for (let i = start, end = start + length; i < end; i++) {
+    const c = bytes[i]!;
+    if (c >= 0x80) return false;
+    h1 = Math.imul(h1 ^ c, 0x9e3779b1);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h1 >>> 15;
+  }
+  finish(h1, h2, length);
+  return true;
+}
+
+function finish(h1: number, h2: number, length: number): void {
+  h1 ^= length;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b);

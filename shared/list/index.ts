@@ -1,9 +1,13 @@
 /** The list engine: snapshot format, matcher, signatures, deltas and the list compiler. */
 export { BlockList, type ListMatch, type LoadOptions, type PageReader } from './block-list';
-export { encodeList, type EncodeOptions } from './encode-list';
+export { encodeList, encodePacked, type EncodeOptions } from './encode-list';
 export { readEntries } from './read-entries';
+export { readPacked } from './read-packed';
+export { packEntries, unpackEntries, type PackedList } from './packed-list';
+export { listChecksum } from './list-checksum';
+export { sha256 } from './sha256';
 export { readHeader, type ListHeader } from './format';
-export { listChecksum, sortEntries, type ListEntry } from './list-entry';
+export { sortEntries, type ListEntry } from './list-entry';
 export {
   signFile,
   verifyFile,

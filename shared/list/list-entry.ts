@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Category } from '../categories';
 import { hash64Into, hashOut } from './hash64';
 
@@ -71,46 +69,4 @@ export function inCanonicalOrder(a: string, b: string): boolean {
   const ka = orderKey(a);
   const kb = orderKey(b);
   return ka < kb || (ka === kb && a < b);
-}
-
-/**
- * SHA-256 (hex) of the canonical list: one `expression TAB category TAB source TAB action`
- * line per entry, in canonical order. Text, so anyone can recompute it with sha256sum.
- */
-export function listChecksum(entries: readonly ListEntry[]): string {
-  const hasher = sha256.create();
-  const encoder = new TextEncoder();
-  // Lines are written straight into one reused buffer: building a 50 MB string and
-  // encoding it would double the time of hashing it.
-  const chunk = new Uint8Array(1 << 16);
-  const tails = new Map<string, Uint8Array>();
-  let used = 0;
-  const put = (bytes: Uint8Array) => {
-    if (used + bytes.length > chunk.length) {
-      hasher.update(chunk.subarray(0, used));
-      used = 0;
-    }
-    if (bytes.length > chunk.length) hasher.update(bytes);
-    else {
-      chunk.set(bytes, used);
-      used += bytes.length;
-    }
-  };
-  for (const e of entries) {
-    const x = e.expression;
-    let ascii = used + x.length <= chunk.length;
-    for (let i = 0; ascii && i < x.length; i++) {
-      const c = x.charCodeAt(i);
-      if (c >= 0x80) ascii = false;
-      else chunk[used + i] = c;
-    }
-    if (ascii) used += x.length;
-    else put(encoder.encode(x));
-    const key = `\t${e.category}\t${e.source}\t${e.action}\n`;
-    let tail = tails.get(key);
-    if (!tail) tails.set(key, (tail = encoder.encode(key)));
-    put(tail);
-  }
-  hasher.update(chunk.subarray(0, used));
-  return bytesToHex(hasher.digest());
 }

@@ -1,7 +1,6 @@
 import type { Category } from '../categories';
-import { ByteReader, decodeUtf8 } from './byte-reader';
+import { ByteReader } from './byte-reader';
 import { ListFormatError } from './errors';
-import type { ListEntry } from './list-entry';
 
 const fail = (message: string) => new ListFormatError(`Invalid list page: ${message}`);
 
@@ -42,20 +41,6 @@ export function findInPage(page: Uint8Array, expression: string): number {
       return meta;
   }
   return -1;
-}
-
-/** Decodes every entry of a page, appending to `out`. */
-export function decodePage(
-  page: Uint8Array,
-  categories: readonly Category[],
-  sources: readonly string[],
-  out: ListEntry[],
-): void {
-  const r = new ByteReader(page, fail);
-  while (r.remaining > 0) {
-    const expression = decodeUtf8(r.take(r.varint('entry length'), 'entry'), fail, 'entry');
-    out.push({ expression, ...decodeMeta(r.varint('entry meta'), categories, sources) });
-  }
 }
 
 function isAscii(text: string): boolean {

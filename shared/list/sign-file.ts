@@ -1,6 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { SignatureError } from './errors';
+import { sha256 } from './sha256';
 
 /**
  * Signed file = payload · "SGSIG1" · 64-byte Ed25519 signature over SHA-256(payload): one
@@ -11,8 +11,8 @@ import { SignatureError } from './errors';
 export const SIGNATURE_MAGIC = new Uint8Array([0x53, 0x47, 0x53, 0x49, 0x47, 0x31]); // "SGSIG1"
 export const TRAILER_BYTES = SIGNATURE_MAGIC.length + 64;
 
-export function signFile(payload: Uint8Array, privateKey: Uint8Array): Uint8Array {
-  const signature = ed25519.sign(sha256(payload), privateKey);
+export async function signFile(payload: Uint8Array, privateKey: Uint8Array): Promise<Uint8Array> {
+  const signature = ed25519.sign(await sha256(payload), privateKey);
   const out = new Uint8Array(payload.length + TRAILER_BYTES);
   out.set(payload);
   out.set(SIGNATURE_MAGIC, payload.length);
@@ -20,13 +20,14 @@ export function signFile(payload: Uint8Array, privateKey: Uint8Array): Uint8Arra
   return out;
 }
 
-/** Returns the payload (a view into `bytes`) when the signature is valid; else throws SignatureError. */
-export function verifyFile(bytes: Uint8Array, publicKey: Uint8Array): Uint8Array {
+/** Resolves to the payload (a view into `bytes`) when the signature is valid; else rejects with SignatureError. */
+export async function verifyFile(bytes: Uint8Array, publicKey: Uint8Array): Promise<Uint8Array> {
   const { payload, signature } = splitSignedFile(bytes);
+  const digest = await sha256(payload);
   let valid: boolean;
   try {
     // zip215: false = strict RFC 8032 verification; no malleable encodings accepted.
-    valid = ed25519.verify(signature, sha256(payload), publicKey, { zip215: false });
+    valid = ed25519.verify(signature, digest, publicKey, { zip215: false });
   } catch (error) {
     throw new SignatureError(`Signature check failed: ${(error as Error).message}`);
   }
