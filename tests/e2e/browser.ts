@@ -144,14 +144,16 @@ export async function visit(
 export const WARNING_PAGE = /\/extension\/warning\/index\.html/;
 
 /**
- * Whether visiting `url` ends on the warning page. On a loaded machine the page can
- * commit before the redirect lands (the guard checks again on onCommitted), so a page that
- * loaded gets a moment for the redirect before it counts as not blocked.
+ * Whether visiting `url` ends on the warning page. A filter hit is confirmed by reading a
+ * page of the list from IndexedDB, and a local test site can commit before that read ends
+ * (the guard checks again on onCommitted); on a loaded 2-core machine the first read after
+ * a list swap has taken over 1.5 s, so a page that loaded gets 4 s for the redirect before
+ * it counts as not blocked.
  */
 export async function endsBlocked(page: Page, url: string): Promise<boolean> {
   const host = new URL(url).host.replace(/\./g, '\\.');
   const settled = new RegExp(`warning/index\\.html|//${host}/`);
   if (WARNING_PAGE.test(await visit(page, url, settled))) return true;
-  await page.waitForURL(WARNING_PAGE, { timeout: 1500 }).catch(() => {});
+  await page.waitForURL(WARNING_PAGE, { timeout: 4000 }).catch(() => {});
   return WARNING_PAGE.test(page.url());
 }
