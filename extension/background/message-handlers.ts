@@ -26,13 +26,16 @@ export interface Services {
   reports: { queue: ReportQueue; listVersion: () => number };
 }
 
-type Handler<K extends MessageName> = (
+export type Handler<K extends MessageName> = (
   payload: RequestOf<K>,
   sender: Runtime.MessageSender,
   services: Services,
 ) => Promise<ResponseOf<K>>;
 
-type Handlers = { [K in MessageName]: Handler<K> };
+/** The handlers of some messages; each area of the product exports one for its own. */
+export type HandlerMap<N extends MessageName> = { [K in N]: Handler<K> };
+
+type Handlers = HandlerMap<MessageName>;
 
 const handlers: Handlers = {
   ...familyHandlers,

@@ -1,22 +1,15 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isCategory } from '../../shared/categories';
-import type { RequestOf, ResponseOf } from '../../shared/messages';
 import { REPORT_LIMITS, validateReportUrl } from '../../shared/report';
 import type { ReportProtocol } from '../../shared/report-messages';
 import { buildConfig } from '../build-config';
-import type { Services } from './message-handlers';
+import type { HandlerMap } from './message-handlers';
 import { blockableDomain } from './protection';
 import { requireTabId, warningTab } from './sender-checks';
 import { tabState } from './tab-state';
 
 type ReportName = keyof ReportProtocol;
-type ReportHandlers = {
-  [K in ReportName]: (
-    payload: RequestOf<K>,
-    sender: Runtime.MessageSender,
-    services: Services,
-  ) => Promise<ResponseOf<K>>;
-};
+type ReportHandlers = HandlerMap<ReportName>;
 
 const POPUP_PAGE = 'extension/popup/index.html';
 

@@ -1,9 +1,8 @@
-import browser, { type Runtime } from 'webextension-polyfill';
-import type { RequestOf, ResponseOf } from '../../shared/messages';
+import browser from 'webextension-polyfill';
 import { proceedAllowed } from '../../shared/settings';
 import type { TrustProtocol } from '../../shared/trust-messages';
 import { requireOptionsPage } from './family-handlers';
-import type { Services } from './message-handlers';
+import type { HandlerMap } from './message-handlers';
 import { blockableDomain } from './protection';
 import { warningTab } from './sender-checks';
 import { getEffectiveSettings } from './settings';
@@ -11,13 +10,7 @@ import { requireUnlocked } from './settings-lock';
 import { tabState } from './tab-state';
 
 type TrustName = keyof TrustProtocol;
-type TrustHandlers = {
-  [K in TrustName]: (
-    payload: RequestOf<K>,
-    sender: Runtime.MessageSender,
-    services: Services,
-  ) => Promise<ResponseOf<K>>;
-};
+type TrustHandlers = HandlerMap<TrustName>;
 
 export const trustHandlers: TrustHandlers = {
   async 'trust/allow'(_payload, sender, { trusted }) {
