@@ -85,7 +85,11 @@ export async function runDeltaBench(paths: { dataDir: string }): Promise<Record<
   const payload = await verifyFile(signedDelta, pub);
   const applied = await applyDelta(readPacked(oldBytes), payload, 1);
   const next = BlockList.load(
-    await encodePacked(applied.list, { version: applied.version, createdAt: applied.createdAt }),
+    await encodePacked(applied.list, {
+      version: applied.version,
+      createdAt: applied.createdAt,
+      metadata: applied.metadata,
+    }),
   );
   const deltaApplyMs = performance.now() - start;
   if (next.checksum !== applied.checksum)

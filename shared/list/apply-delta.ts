@@ -1,6 +1,7 @@
 import { inflateSync } from 'fflate';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { ByteReader, decodeUtf8 } from './byte-reader';
+import { utf8 } from './byte-writer';
 import { DeltaError } from './errors';
 import { DELTA_FORMAT, DELTA_MAGIC } from './encode-delta';
 import { listChecksum } from './list-checksum';
@@ -84,7 +85,17 @@ export async function applyDelta(
   }
   if (r.remaining !== 0) throw fail(`${r.remaining} stray bytes at the end`);
 
-  const list = mergeDelta(old, removals, sortEntries(additions), categories, sources, fail);
+  // Room is left for the metadata the caller re-encodes the result with: this delta's.
+  const metadataBytes = utf8(JSON.stringify(metadata)).length;
+  const list = mergeDelta(
+    old,
+    removals,
+    sortEntries(additions),
+    categories,
+    sources,
+    metadataBytes,
+    fail,
+  );
   if (list.offsets.length - 1 !== expectedCount)
     throw fail(
       `result has ${list.offsets.length - 1} entries, the delta declares ${expectedCount}`,

@@ -4,14 +4,15 @@ export class ByteWriter {
   private view: DataView;
   length = 0;
 
-  constructor(initialCapacity = 1024) {
-    this.buf = new Uint8Array(Math.max(16, initialCapacity));
-    this.view = new DataView(this.buf.buffer);
+  /** Pass a Uint8Array to write into it (a view into a larger buffer, say) until it is full. */
+  constructor(initial: number | Uint8Array = 1024) {
+    this.buf = typeof initial === 'number' ? new Uint8Array(Math.max(16, initial)) : initial;
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
   private reserve(extra: number): void {
     if (this.length + extra <= this.buf.length) return;
-    let capacity = this.buf.length * 2;
+    let capacity = Math.max(16, this.buf.length * 2);
     while (capacity < this.length + extra) capacity *= 2;
     const next = new Uint8Array(capacity);
     next.set(this.buf.subarray(0, this.length));

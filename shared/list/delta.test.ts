@@ -4,7 +4,7 @@ import { applyDelta } from './apply-delta';
 import { assertNewer } from './assert-newer';
 import { BlockList } from './block-list';
 import { encodeDelta } from './encode-delta';
-import { encodePacked } from './encode-list';
+import { encodeList, encodePacked } from './encode-list';
 import { DeltaError } from './errors';
 import { readEntries } from './read-entries';
 import { sortEntries } from './list-entry';
@@ -41,6 +41,31 @@ describe('deltas', () => {
     });
     expect(BlockList.load(reencoded).checksum).toBe(applied.checksum);
     expect(readEntries(reencoded)).toEqual(newEntries);
+  });
+
+  it('writes the snapshot around the merged entries, byte for byte as the publisher does', async () => {
+    const kept = oldEntries.filter((_, i) => i % 40 !== 0);
+    const next = sortEntries([...kept, ...syntheticEntries(30, 'fresh')]);
+    const step = await encodeDelta(oldEntries, next, {
+      fromVersion: 4,
+      toVersion: 5,
+      createdAt: 9,
+      metadata: { protectedNames: ['b'] },
+    });
+    const applied = await applyDelta(old, step.bytes, 4);
+    const options = { version: 5, createdAt: 9, metadata: applied.metadata };
+    const published = await encodeList(next, options);
+    const inPlace = await encodePacked(applied.list, options);
+    expect(applied.list.room?.free).toBe(false);
+    expect(inPlace).toEqual(published);
+    expect(inPlace.byteOffset).toBe(0);
+    expect(inPlace.buffer.byteLength).toBe(inPlace.length);
+    // The room is taken once: encoding again (other metadata too) copies and still matches.
+    expect(await encodePacked(applied.list, options)).toEqual(published);
+    expect(await encodePacked(applied.list, { version: 5, createdAt: 9 })).toEqual(
+      await encodeList(next, { version: 5, createdAt: 9 }),
+    );
+    expect(inPlace).toEqual(published);
   });
 
   it('rebuilds exactly the packed list the publisher would encode', async () => {

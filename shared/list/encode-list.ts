@@ -1,14 +1,7 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { ByteWriter, utf8 } from './byte-writer';
 import { FuseFilter } from './fuse-filter';
-import {
-  FORMAT_VERSION,
-  HEADER_BYTES,
-  MAGIC,
-  SECTION_NAMES,
-  pageBitsFor,
-  pageOfKey,
-} from './format';
+import { FORMAT_VERSION, HEADER_BYTES, MAGIC, pageBitsFor, pageOfKey } from './format';
 import { encodeTable, listChecksum } from './list-checksum';
 import { sortEntries, type ListEntry } from './list-entry';
 import { entryCount, packEntries, type PackedList } from './packed-list';
@@ -32,65 +25,133 @@ export async function encodeList(
   return encodePacked(packEntries(options.sorted ? input : sortEntries(input)), options);
 }
 
+/** Where a snapshot's sections go, up to the pages (which end the file). */
+export interface SnapshotLayout {
+  filterAt: number;
+  fingerprints: number;
+  tableAt: number;
+  pagesAt: number;
+}
+
+/**
+ * The layout for `keys` distinct filter keys over `entries` entries, after string tables of
+ * `tableBytes` and metadata of `metadataBytes`: the filter 2-aligned and the page table
+ * 4-aligned, as format.ts says.
+ */
+export function snapshotLayout(
+  keys: number,
+  entries: number,
+  tableBytes: number,
+  metadataBytes: number,
+): SnapshotLayout {
+  const { segmentLength, segmentCount } = FuseFilter.geometry(keys);
+  let filterAt = HEADER_BYTES + tableBytes + metadataBytes;
+  filterAt += filterAt % 2;
+  const fingerprints = FuseFilter.arrayLength(segmentLength, segmentCount);
+  let tableAt = filterAt + fingerprints * 2;
+  tableAt += (4 - (tableAt % 4)) % 4;
+  return {
+    filterAt,
+    fingerprints,
+    tableAt,
+    pagesAt: tableAt + (2 ** pageBitsFor(entries) + 1) * 4,
+  };
+}
+
 /**
  * Serialises a packed list (from packEntries, readPacked or applyDelta): its entries become
- * the pages section as they are, and the filter is built from the stored key hashes.
+ * the pages section as they are, and the filter is built from the stored key hashes, in
+ * place. A list that leaves room for the rest of the snapshot before its entries (see
+ * PackedList.room) is written around them, without copying them.
  */
 export async function encodePacked(list: PackedList, options: EncodeOptions): Promise<Uint8Array> {
   checkVersion(options.version);
   const n = entryCount(list);
-  const { keysHi, keysLo, offsets } = list;
-  const filter = FuseFilter.build(...distinctKeys(keysHi, keysLo));
+  const { keysHi, keysLo, offsets, entries } = list;
+  const [filterHi, filterLo] = distinctKeys(keysHi, keysLo);
+  // Before anything is written: the room in front of a merged list holds its checksum input.
+  const checksum = await listChecksum(list);
+  const categories = encodeTable(list.categories);
+  const sources = encodeTable(list.sources);
+  const metadata = utf8(options.metadata ? JSON.stringify(options.metadata) : '');
+  const layout = snapshotLayout(
+    filterHi.length,
+    n,
+    categories.length + sources.length,
+    metadata.length,
+  );
+  const size = layout.pagesAt + entries.length;
+  let out: Uint8Array;
+  if (
+    list.room?.free &&
+    entries.byteOffset === layout.pagesAt &&
+    entries.buffer.byteLength === size
+  ) {
+    list.room.free = false;
+    out = new Uint8Array(entries.buffer);
+  } else {
+    out = new Uint8Array(size);
+    out.set(entries, layout.pagesAt);
+  }
+
+  const fingerprintCount = layout.fingerprints;
+  const filter = littleEndian
+    ? FuseFilter.build(
+        filterHi,
+        filterLo,
+        undefined,
+        new Uint16Array(out.buffer, layout.filterAt, fingerprintCount),
+      )
+    : FuseFilter.build(filterHi, filterLo);
   const pageBits = pageBitsFor(n);
   const pageCount = 2 ** pageBits;
-  const pageStarts = new Uint32Array(pageCount + 1);
+  const pageStarts = littleEndian
+    ? new Uint32Array(out.buffer, layout.tableAt, pageCount + 1)
+    : new Uint32Array(pageCount + 1);
+  pageStarts[0] = 0;
   let page = 0;
   for (let i = 0; i < n; i++) {
     const p = pageOfKey(keysHi[i]!, pageBits);
     while (page < p) pageStarts[++page] = offsets[i]!;
   }
-  while (page < pageCount) pageStarts[++page] = list.entries.length;
-  const checksum = await listChecksum(list);
-  const categories = encodeTable(list.categories);
-  const sources = encodeTable(list.sources);
-  const metadata = utf8(options.metadata ? JSON.stringify(options.metadata) : '');
-  const fingerprints = littleEndianBytes(filter.fingerprints);
+  while (page < pageCount) pageStarts[++page] = entries.length;
+  if (!littleEndian) {
+    out.set(littleEndianBytes(filter.fingerprints), layout.filterAt);
+    out.set(littleEndianBytes(pageStarts), layout.tableAt);
+  }
 
-  // Sized exactly (alignment padding included) so that finishing does not copy the list.
-  const filterAt = HEADER_BYTES + categories.length + sources.length + metadata.length;
-  const tableAt = filterAt + (filterAt % 2) + fingerprints.length;
-  const out = new ByteWriter(
-    tableAt + ((4 - (tableAt % 4)) % 4) + pageStarts.byteLength + list.entries.length,
-  );
-  for (const m of MAGIC) out.u8(m);
-  out.u8(FORMAT_VERSION & 0xff);
-  out.u8(FORMAT_VERSION >> 8);
-  out.u32(options.version);
-  out.u32(0);
-  out.f64(options.createdAt);
-  out.u32(n);
-  out.u32(list.allowCount);
-  out.u32(filter.seed);
-  out.u32(filter.segmentLength);
-  out.u32(filter.segmentCount);
-  out.u32(pageBits);
-  out.bytes(hexToBytes(checksum));
-  const sectionTable = out.length;
-  for (let i = 0; i < SECTION_NAMES.length * 2; i++) out.u32(0);
-  const section = (index: number, align: number, write: () => void) => {
-    out.align(align);
-    const start = out.length;
-    write();
-    out.setU32(sectionTable + index * 8, start);
-    out.setU32(sectionTable + index * 8 + 4, out.length - start);
-  };
-  section(0, 1, () => out.bytes(categories));
-  section(1, 1, () => out.bytes(sources));
-  section(2, 1, () => out.bytes(metadata));
-  section(3, 2, () => out.bytes(fingerprints));
-  section(4, 4, () => out.bytes(littleEndianBytes(pageStarts)));
-  section(5, 1, () => out.bytes(list.entries));
-  return out.finish();
+  const w = new ByteWriter(out.subarray(0, layout.filterAt));
+  for (const m of MAGIC) w.u8(m);
+  w.u8(FORMAT_VERSION & 0xff);
+  w.u8(FORMAT_VERSION >> 8);
+  w.u32(options.version);
+  w.u32(0);
+  w.f64(options.createdAt);
+  w.u32(n);
+  w.u32(list.allowCount);
+  w.u32(filter.seed);
+  w.u32(filter.segmentLength);
+  w.u32(filter.segmentCount);
+  w.u32(pageBits);
+  w.bytes(hexToBytes(checksum));
+  const bodies = [categories, sources, metadata];
+  let at = HEADER_BYTES;
+  for (const body of bodies) {
+    w.u32(at);
+    w.u32(body.length);
+    at += body.length;
+  }
+  w.u32(layout.filterAt);
+  w.u32(fingerprintCount * 2);
+  w.u32(layout.tableAt);
+  w.u32((pageCount + 1) * 4);
+  w.u32(layout.pagesAt);
+  w.u32(entries.length);
+  for (const body of bodies) w.bytes(body);
+  // Alignment padding is zero, whatever the room held before.
+  out.fill(0, at, layout.filterAt);
+  out.fill(0, layout.filterAt + fingerprintCount * 2, layout.tableAt);
+  return out;
 }
 
 function checkVersion(version: number): void {
@@ -104,8 +165,13 @@ function checkVersion(version: number): void {
  */
 function distinctKeys(keysHi: Uint32Array, keysLo: Uint32Array): [Uint32Array, Uint32Array] {
   const n = keysHi.length;
+  // Equal order keys are common enough (~1 pair in 8000 at 1M); equal 64-bit keys are not,
+  // and only those cost a copy.
   let twins = false;
-  for (let i = 1; i < n && !twins; i++) twins = keysHi[i] === keysHi[i - 1];
+  for (let i = 1, runStart = 0; i < n && !twins; i++) {
+    if (keysHi[i] !== keysHi[i - 1]) runStart = i;
+    else for (let k = runStart; k < i && !twins; k++) twins = keysLo[k] === keysLo[i];
+  }
   if (!twins) return [keysHi, keysLo];
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);

@@ -1,4 +1,5 @@
 import { ByteWriter } from './byte-writer';
+import { snapshotLayout } from './encode-list';
 import { hash64Into, hashOut } from './hash64';
 import { encodeTable } from './list-checksum';
 import { ORDER_SEED } from './list-entry';
@@ -23,6 +24,8 @@ export interface Addition {
  * against the delta's category table and the sorted sources still in use — the tables the
  * publisher's encoder wrote, so the result hashes to the declared checksum. Kept entries are
  * copied as runs of bytes; they are re-encoded one by one only when a table changed.
+ * `metadataBytes` is the length of the metadata the result will be encoded with, so that
+ * room for the rest of its snapshot can be left in front of it (see PackedList.room).
  */
 export function mergeDelta(
   old: PackedList,
@@ -30,6 +33,7 @@ export function mergeDelta(
   additions: readonly Addition[],
   categories: readonly string[],
   sources: readonly string[],
+  metadataBytes: number,
   fail: (message: string) => Error,
 ): PackedList {
   const n = entryCount(old);
@@ -76,9 +80,28 @@ export function mergeDelta(
   });
 
   const total = n - removals.length + additions.length;
-  const out = new ByteWriter(old.entries.length + additions.length * 64 + 1024);
-  out.bytes(encodeTable(categories));
-  out.bytes(encodeTable(newSources));
+  const tables = [encodeTable(categories), encodeTable(newSources)];
+  let out: ByteWriter;
+  let room: PackedList['room'];
+  if (sameTables) {
+    // The result's size is known, so it is written where a snapshot of it keeps its pages,
+    // with the rest of the snapshot's room in front (the tables go just before the entries,
+    // for the checksum): encodePacked then copies nothing and the list is written once.
+    let bytes = old.entries.length;
+    for (const i of removals) bytes -= old.offsets[i + 1]! - old.offsets[i]!;
+    for (const { bytes: expression, meta } of additions) {
+      const source = sourceIndex.get(sources[Math.floor(meta / 32)]!)!;
+      bytes += varintBytes(expression.length) + expression.length;
+      bytes += varintBytes(source * 32 + (meta & 31));
+    }
+    const tableBytes = tables[0]!.length + tables[1]!.length;
+    const { pagesAt } = snapshotLayout(total, total, tableBytes, metadataBytes);
+    out = new ByteWriter(new Uint8Array(pagesAt + bytes).subarray(pagesAt - tableBytes));
+    room = { free: true };
+  } else {
+    out = new ByteWriter(old.entries.length + additions.length * 64 + 1024);
+  }
+  for (const table of tables) out.bytes(table);
   const base = out.length;
   const offsets = new Uint32Array(total + 1);
   const keysHi = new Uint32Array(total);
@@ -130,7 +153,10 @@ export function mergeDelta(
   }
   const canonical = out.written();
   offsets[total] = canonical.length - base;
+  // Sized exactly, the writer never grew: the entries end the buffer with its room in front.
+  if (canonical.byteOffset + canonical.length !== canonical.buffer.byteLength) room = undefined;
   return {
+    room,
     categories,
     sources: newSources,
     canonical,
@@ -154,6 +180,12 @@ function lowerBound(list: PackedList, key: number, expression: string): number {
   }
   while (lo < entryCount(list) && compareToEntry(list, lo, key, expression) > 0) lo++;
   return lo;
+}
+
+function varintBytes(value: number): number {
+  let bytes = 1;
+  for (; value >= 0x80; bytes++) value = Math.floor(value / 0x80);
+  return bytes;
 }
 
 function isRemoved(removals: readonly number[], index: number): boolean {

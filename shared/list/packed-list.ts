@@ -33,6 +33,13 @@ export interface PackedList {
    * no 20 MB copy. Absent for a list read from a snapshot, whose sections are apart.
    */
   readonly canonical?: Uint8Array;
+  /**
+   * Present when `entries` ends its buffer and the bytes before it are exactly the rest of
+   * the list's snapshot (as mergeDelta leaves them): the first encodePacked writes the
+   * snapshot around the entries, in place, and sets `free` to false. The room holds
+   * `canonical`'s tables, so the checksum is taken (and memoised) before that.
+   */
+  readonly room?: { free: boolean };
 }
 
 export const entryCount = (list: PackedList): number => list.offsets.length - 1;
