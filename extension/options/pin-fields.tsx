@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { isValidPin } from '../../shared/settings-pin';
 import { t } from '../ui/i18n';
+import { PinField } from './pin-field';
 
 /** New PIN, typed twice; calls `onPin` once both agree and are 4–8 digits. */
 export function PinFields(props: {
@@ -23,29 +24,21 @@ export function PinFields(props: {
       <p class="help" id="pin-help">
         {t('familyPinHelp')}
       </p>
-      <div class="field">
-        <label for="pin-new">{t('familyPinNew')}</label>
-        <input
-          id="pin-new"
-          type="password"
-          inputMode="numeric"
-          autocomplete="new-password"
-          aria-describedby="pin-help"
-          value={pin}
-          onInput={(e) => setPin(e.currentTarget.value)}
-        />
-      </div>
-      <div class="field">
-        <label for="pin-repeat">{t('familyPinRepeat')}</label>
-        <input
-          id="pin-repeat"
-          type="password"
-          inputMode="numeric"
-          autocomplete="new-password"
-          value={repeat}
-          onInput={(e) => setRepeat(e.currentTarget.value)}
-        />
-      </div>
+      <PinField
+        id="pin-new"
+        label={t('familyPinNew')}
+        value={pin}
+        onInput={setPin}
+        autocomplete="new-password"
+        describedBy="pin-help"
+      />
+      <PinField
+        id="pin-repeat"
+        label={t('familyPinRepeat')}
+        value={repeat}
+        onInput={setRepeat}
+        autocomplete="new-password"
+      />
       <p class="problem" role="status" aria-live="polite">
         {problem}
       </p>

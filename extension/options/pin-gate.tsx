@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, uiLanguage } from '../ui/i18n';
 import type { FamilyActions } from './family-actions';
+import { PinField } from './pin-field';
 
 /** Asks for the PIN before any family setting is shown; the background counts the attempts. */
 export function PinGate(props: { lockedUntil: number | null; actions: FamilyActions }) {
@@ -29,17 +30,13 @@ export function PinGate(props: { lockedUntil: number | null; actions: FamilyActi
           void unlock().catch(() => undefined);
         }}
       >
-        <div class="field">
-          <label for="pin-unlock">{t('familyPinEnter')}</label>
-          <input
-            id="pin-unlock"
-            type="password"
-            inputMode="numeric"
-            autocomplete="off"
-            value={pin}
-            onInput={(e) => setPin(e.currentTarget.value)}
-          />
-        </div>
+        <PinField
+          id="pin-unlock"
+          label={t('familyPinEnter')}
+          value={pin}
+          onInput={setPin}
+          autocomplete="off"
+        />
         <p class="problem" role="status" aria-live="polite" data-testid="pin-message">
           {message}
         </p>

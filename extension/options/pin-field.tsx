@@ -1,0 +1,25 @@
+/** A labelled, masked, digits-only PIN input: the same control wherever a PIN is typed. */
+export function PinField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  /** 'new-password' when setting a PIN, so password managers do not fill an old one. */
+  autocomplete: 'new-password' | 'off';
+  describedBy?: string;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="password"
+        inputMode="numeric"
+        autocomplete={props.autocomplete}
+        aria-describedby={props.describedBy}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
