@@ -63,7 +63,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const worker = async () =>
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  // The service worker's warnings and errors go to the test output: when a browser test
+  // fails in CI, they are the only account of what the background did.
+  const forwardConsole = (sw: Worker) =>
+    sw.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') {
+        process.stderr.write(`[service worker ${message.type()}] ${message.text()}\n`);
+      }
+    });
+  context.on('serviceworker', forwardConsole);
   const first = await worker();
+  forwardConsole(first);
   const extensionId = new URL(first.url()).host;
   // One round trip so the worker has run its first turn before the first navigation.
   await first.evaluate(() => 1);
