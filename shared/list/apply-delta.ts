@@ -4,6 +4,7 @@ import { ByteReader, decodeUtf8 } from './byte-reader';
 import { utf8 } from './byte-writer';
 import { DeltaError } from './errors';
 import { DELTA_FORMAT, DELTA_MAGIC } from './encode-delta';
+import { parseMetadataJson } from './format';
 import { listChecksum } from './list-checksum';
 import { mergeDelta, type Addition } from './merge-delta';
 import { sortEntries } from './list-entry';
@@ -56,7 +57,7 @@ export async function applyDelta(
     throw fail(`to-version ${version} is not after from-version ${fromVersion}`);
   const checksum = bytesToHex(r.take(32, 'checksum'));
   const expectedCount = r.u32('entry count');
-  const metadata = parseMetadata(r);
+  const metadata = parseMetadataJson(r.string('metadata'), fail);
   // Kept as written: the result must encode exactly as the publisher's snapshot does.
   const categories = readTable(r, 'category');
   if (categories.length > 16) throw fail(`${categories.length} categories (at most 16 fit)`);
@@ -107,20 +108,6 @@ export async function applyDelta(
     );
   }
   return { fromVersion, version, createdAt, checksum, metadata, list };
-}
-
-function parseMetadata(r: ByteReader): Record<string, unknown> {
-  const text = r.string('metadata');
-  if (text === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw fail('metadata is not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw fail('metadata is not a JSON object');
-  return value as Record<string, unknown>;
 }
 
 function readTable(r: ByteReader, what: string): string[] {

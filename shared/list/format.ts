@@ -174,6 +174,15 @@ export function readMetadata(bytes: Uint8Array, section: Section): Record<string
     fail,
     'metadata',
   );
+  return parseMetadataJson(text, fail);
+}
+
+/** The metadata section of a snapshot or a delta: empty, or one JSON object. */
+export function parseMetadataJson(
+  text: string,
+  fail: (message: string) => Error,
+): Record<string, unknown> {
+  if (text === '') return {};
   let value: unknown;
   try {
     value = JSON.parse(text);
