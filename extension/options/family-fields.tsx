@@ -16,6 +16,13 @@ function ForcedNote({ id }: { id: string }) {
   );
 }
 
+/** The ids of a field's help text and "set by your administrator" note, for aria-describedby. */
+function describedBy(props: { id: string; help?: string; forced: boolean }): string {
+  return [props.help && `${props.id}-help`, props.forced && `${props.id}-forced`]
+    .filter(Boolean)
+    .join(' ');
+}
+
 function TextField(props: {
   id: string;
   label: string;
@@ -25,9 +32,7 @@ function TextField(props: {
   help?: string;
   onInput: (value: string) => void;
 }) {
-  const described = [props.help && `${props.id}-help`, props.forced && `${props.id}-forced`]
-    .filter(Boolean)
-    .join(' ');
+  const described = describedBy(props);
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
@@ -58,9 +63,7 @@ function CheckField(props: {
   help?: string;
   onChange: (checked: boolean) => void;
 }) {
-  const described = [props.help && `${props.id}-help`, props.forced && `${props.id}-forced`]
-    .filter(Boolean)
-    .join(' ');
+  const described = describedBy(props);
   return (
     <div class="field field--check">
       <input
