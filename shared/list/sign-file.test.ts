@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SignatureError } from './errors';
-import { generatePrivateKey, publicKeyOf, signFile, verifyFile, TRAILER_BYTES } from './sign-file';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import {
+  generatePrivateKey,
+  publicKeyOf,
+  signFile,
+  verifyEd25519,
+  verifyFile,
+  TRAILER_BYTES,
+} from './sign-file';
 
 const key = generatePrivateKey();
 const pub = publicKeyOf(key);
@@ -39,6 +47,28 @@ describe('signFile / verifyFile', async () => {
   it('turns a malformed public key into a SignatureError', async () => {
     await expect(verifyFile(await signFile(payload, key), new Uint8Array(5))).rejects.toThrow(
       SignatureError,
+    );
+  });
+});
+
+describe('verifyEd25519', () => {
+  const message = new Uint8Array(32).fill(7);
+  const signature = ed25519.sign(message, key);
+  const tampered = signature.slice();
+  tampered[0]! ^= 1;
+  const unsupported = {
+    importKey: () => Promise.reject(new DOMException('no Ed25519', 'NotSupportedError')),
+  } as unknown as SubtleCrypto;
+
+  it.each([
+    ['WebCrypto', globalThis.crypto.subtle],
+    ['@noble/curves, where WebCrypto lacks Ed25519', unsupported],
+    ['@noble/curves, without WebCrypto', null],
+  ])('accepts a good signature and refuses a bad one through %s', async (_, subtle) => {
+    expect(await verifyEd25519(signature, message, pub, subtle)).toBe(true);
+    expect(await verifyEd25519(tampered, message, pub, subtle)).toBe(false);
+    expect(await verifyEd25519(signature, message, publicKeyOf(generatePrivateKey()), subtle)).toBe(
+      false,
     );
   });
 });

@@ -26,14 +26,39 @@ export async function verifyFile(bytes: Uint8Array, publicKey: Uint8Array): Prom
   const digest = await sha256(payload);
   let valid: boolean;
   try {
-    // zip215: false = strict RFC 8032 verification; no malleable encodings accepted.
-    valid = ed25519.verify(signature, digest, publicKey, { zip215: false });
+    valid = await verifyEd25519(signature, digest, publicKey);
   } catch (error) {
     throw new SignatureError(`Signature check failed: ${(error as Error).message}`);
   }
   if (!valid)
     throw new SignatureError('Signature check failed: the file was not signed by the list key');
   return payload;
+}
+
+/**
+ * Ed25519 through WebCrypto where the engine has it (Chrome 137+, Firefox 129+, Node 20):
+ * native, and ~25 ms faster than @noble/curves in a freshly started worker, whose first
+ * verify builds its tables. @noble/curves remains for engines without it.
+ */
+export async function verifyEd25519(
+  signature: Uint8Array,
+  message: Uint8Array,
+  publicKey: Uint8Array,
+  subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null,
+): Promise<boolean> {
+  // The keys and signatures are plain ArrayBuffer views; the typing only rules out shared ones.
+  const view = (bytes: Uint8Array) => bytes as Uint8Array<ArrayBuffer>;
+  let key: CryptoKey | null = null;
+  if (publicKey.length === 32 && subtle) {
+    try {
+      key = await subtle.importKey('raw', view(publicKey), { name: 'Ed25519' }, false, ['verify']);
+    } catch (error) {
+      if ((error as Error).name !== 'NotSupportedError') throw error;
+    }
+  }
+  if (key) return subtle!.verify({ name: 'Ed25519' }, key, view(signature), view(message));
+  // zip215: false = strict RFC 8032 verification; no malleable encodings accepted.
+  return ed25519.verify(signature, message, publicKey, { zip215: false });
 }
 
 /** Splits a signed file without checking the signature (lookup tooling). */
