@@ -33,7 +33,10 @@ const NEVER_SYNCED: SyncState = {
  */
 export interface ListStore {
   activeVersion(): Promise<number | null>;
-  /** The active list's payload, or null when none was ever installed. */
+  /**
+   * The active list's payload, or null when none was ever installed. Each call reads a new
+   * copy that the caller owns (list sync reuses it as work space once it is merged).
+   */
   activePayload(): Promise<Uint8Array | null>;
   readPage(version: number, page: number): Promise<Uint8Array>;
   install(payload: Uint8Array, list: BlockList, now?: number): Promise<void>;

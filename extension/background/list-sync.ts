@@ -2,6 +2,9 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import {
   applyDelta,
   BlockList,
+  parseDelta,
+  type AppliedDelta,
+  type ParsedDelta,
   DeltaError,
   encodePacked,
   listChecksum,
@@ -136,13 +139,16 @@ export function createListSync(deps: SyncDeps): ListSync {
   ): Promise<Uint8Array> {
     const current = await deps.store.activePayload();
     if (!current) throw new DeltaError('no installed list to apply deltas to');
+    const deltas: ParsedDelta[] = [];
+    for (const step of steps) deltas.push(parseDelta(await download(step)));
     // Deltas are applied to the packed entries and the result re-encoded from them: no entry
-    // of the million becomes an object (see packed-list.ts).
-    let list = readPacked(current);
+    // of the million becomes an object (see packed-list.ts), and the first delta's result
+    // reuses the arrays the stored list is read into.
+    let list = readPacked(current, { headroom: deltas[0]?.additions.length ?? 0 });
     let at = installed;
-    let last: Awaited<ReturnType<typeof applyDelta>> | null = null;
-    for (const step of steps) {
-      last = await applyDelta(list, await download(step), at);
+    let last: AppliedDelta | null = null;
+    for (const delta of deltas) {
+      last = await applyDelta(list, delta, at);
       list = last.list;
       at = last.version;
     }
@@ -153,6 +159,8 @@ export function createListSync(deps: SyncDeps): ListSync {
       version: last.version,
       createdAt: last.createdAt,
       metadata: last.metadata,
+      // The stored list is wholly copied into the new one by now.
+      scratch: current,
     });
   }
 

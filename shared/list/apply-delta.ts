@@ -8,8 +8,24 @@ import { parseMetadataJson } from './format';
 import { listChecksum } from './list-checksum';
 import { mergeDelta, type Addition } from './merge-delta';
 import { sortEntries } from './list-entry';
-import type { PackedList } from './packed-list';
+import { entryCount, type PackedList } from './packed-list';
 import { readRice } from './rice';
+
+/** A delta's contents, parsed and checked on their own (not yet against a list). */
+export interface ParsedDelta {
+  fromVersion: number;
+  version: number;
+  createdAt: number;
+  checksum: string;
+  entryCount: number;
+  metadata: Record<string, unknown>;
+  categories: string[];
+  sources: string[];
+  /** Indexes into the old list's canonical order, increasing. */
+  removals: number[];
+  /** In canonical order. */
+  additions: Addition[];
+}
 
 export interface AppliedDelta {
   fromVersion: number;
@@ -24,16 +40,11 @@ export interface AppliedDelta {
 const fail = (message: string) => new DeltaError(`Invalid delta: ${message}`);
 
 /**
- * Applies a verified, deflated delta to the list at `currentVersion`, on the packed form:
- * unchanged entries are copied as runs of bytes and key hashes, never decoded. Rejects
- * (DeltaError) a delta for another version, a corrupt one, or one whose result's SHA-256
- * differs from the one it declares — the caller then falls back to a full snapshot.
+ * Inflates and parses a verified delta payload; DeltaError when it is not a well-formed
+ * Scam Guard delta. Parsing first tells the caller how many entries the delta adds, so the
+ * old list can be read with room for them (see readPacked's `headroom`).
  */
-export async function applyDelta(
-  old: PackedList,
-  deltaPayload: Uint8Array,
-  currentVersion: number,
-): Promise<AppliedDelta> {
+export function parseDelta(deltaPayload: Uint8Array): ParsedDelta {
   let raw: Uint8Array;
   try {
     raw = inflateSync(deltaPayload);
@@ -48,66 +59,105 @@ export async function applyDelta(
   const fromVersion = r.u32('from version');
   const version = r.u32('to version');
   const createdAt = r.f64('created-at');
-  if (fromVersion !== currentVersion) {
-    throw new DeltaError(
-      `Delta goes from version ${fromVersion}, but the installed list is version ${currentVersion}`,
-    );
-  }
   if (version <= fromVersion)
     throw fail(`to-version ${version} is not after from-version ${fromVersion}`);
   const checksum = bytesToHex(r.take(32, 'checksum'));
-  const expectedCount = r.u32('entry count');
+  const entryCount = r.u32('entry count');
   const metadata = parseMetadataJson(r.string('metadata'), fail);
   // Kept as written: the result must encode exactly as the publisher's snapshot does.
   const categories = readTable(r, 'category');
   if (categories.length > 16) throw fail(`${categories.length} categories (at most 16 fit)`);
   const sources = readTable(r, 'source');
 
-  const removals = readRice(r, old.offsets.length - 1, fail);
+  // Checked against the old list's length when applied.
+  const removals = readRice(r, 2 ** 32, fail);
   const additionCount = r.varint('addition count');
   if (additionCount > r.remaining)
     throw fail(`${additionCount} additions cannot fit in ${r.remaining} bytes`);
+  // Front-coded: each addition shares a prefix with the one before. All of them are
+  // rebuilt into one buffer, viewed per addition.
   const additions: Addition[] = [];
-  let previous: Uint8Array = new Uint8Array(0);
+  let all = new Uint8Array(r.remaining * 2);
+  let used = 0;
+  let previous = 0; // where the previous addition starts in `all`
   for (let i = 0; i < additionCount; i++) {
     const shared = r.varint('shared prefix');
-    if (shared > previous.length)
-      throw fail(`addition ${i} shares ${shared} bytes with a ${previous.length}-byte predecessor`);
+    if (shared > used - previous)
+      throw fail(`addition ${i} shares ${shared} bytes with a ${used - previous}-byte predecessor`);
     const suffix = r.take(r.varint('suffix length'), 'suffix');
-    const bytes = new Uint8Array(shared + suffix.length);
-    bytes.set(previous.subarray(0, shared));
-    bytes.set(suffix, shared);
+    if (used + shared + suffix.length > all.length) {
+      const grown = new Uint8Array(Math.max(all.length * 2, used + shared + suffix.length));
+      grown.set(all.subarray(0, used));
+      all = grown;
+    }
+    all.copyWithin(used, previous, previous + shared);
+    all.set(suffix, used + shared);
+    const bytes = all.subarray(used, used + shared + suffix.length);
     const expression = decodeUtf8(bytes, fail, 'addition');
     const meta = r.varint('addition meta');
     if (((meta >>> 1) & 15) >= categories.length || Math.floor(meta / 32) >= sources.length)
       throw fail(`addition ${i} refers to a missing category or source (${meta})`);
     additions.push({ expression, meta, bytes });
-    previous = bytes;
+    previous = used;
+    used += bytes.length;
   }
   if (r.remaining !== 0) throw fail(`${r.remaining} stray bytes at the end`);
+  return {
+    fromVersion,
+    version,
+    createdAt,
+    checksum,
+    entryCount,
+    metadata,
+    categories,
+    sources,
+    removals,
+    additions: sortEntries(additions),
+  };
+}
 
+/**
+ * Applies a verified delta (its payload, or parseDelta's result) to the list at
+ * `currentVersion`, on the packed form: unchanged entries are copied as runs of bytes and
+ * key hashes, never decoded. Rejects (DeltaError) a delta for another version, a corrupt
+ * one, or one whose result's checksum differs from the one it declares — the caller then
+ * falls back to a full snapshot.
+ */
+export async function applyDelta(
+  old: PackedList,
+  delta: Uint8Array | ParsedDelta,
+  currentVersion: number,
+): Promise<AppliedDelta> {
+  const d = delta instanceof Uint8Array ? parseDelta(delta) : delta;
+  const { fromVersion, version, checksum, metadata } = d;
+  if (fromVersion !== currentVersion) {
+    throw new DeltaError(
+      `Delta goes from version ${fromVersion}, but the installed list is version ${currentVersion}`,
+    );
+  }
+  const last = d.removals[d.removals.length - 1];
+  if (last !== undefined && last >= entryCount(old))
+    throw fail(`removal index ${last} beyond the ${entryCount(old)} entries`);
   // Room is left for the metadata the caller re-encodes the result with: this delta's.
   const metadataBytes = utf8(JSON.stringify(metadata)).length;
   const list = mergeDelta(
     old,
-    removals,
-    sortEntries(additions),
-    categories,
-    sources,
+    d.removals,
+    d.additions,
+    d.categories,
+    d.sources,
     metadataBytes,
     fail,
   );
-  if (list.offsets.length - 1 !== expectedCount)
-    throw fail(
-      `result has ${list.offsets.length - 1} entries, the delta declares ${expectedCount}`,
-    );
+  if (entryCount(list) !== d.entryCount)
+    throw fail(`result has ${entryCount(list)} entries, the delta declares ${d.entryCount}`);
   const actual = await listChecksum(list);
   if (actual !== checksum) {
     throw new DeltaError(
       `Checksum mismatch after applying delta ${fromVersion}→${version}: got ${actual}, expected ${checksum}`,
     );
   }
-  return { fromVersion, version, createdAt, checksum, metadata, list };
+  return { fromVersion, version, createdAt: d.createdAt, checksum, metadata, list };
 }
 
 function readTable(r: ByteReader, what: string): string[] {

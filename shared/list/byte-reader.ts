@@ -74,26 +74,12 @@ export class ByteReader {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes UTF-8, with a fast path for ASCII (every canonical URL expression is ASCII). */
+/** Decodes UTF-8 strictly: invalid bytes are the caller's typed error, never U+FFFD. */
 export function decodeUtf8(
   bytes: Uint8Array,
   fail: (message: string) => Error,
   what: string,
 ): string {
-  let ascii = true;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i]! >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    let out = '';
-    for (let i = 0; i < bytes.length; i += 4096) {
-      out += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[]);
-    }
-    return out;
-  }
   try {
     return decoder.decode(bytes);
   } catch {

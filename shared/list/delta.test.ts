@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, inflateSync } from 'fflate';
-import { applyDelta } from './apply-delta';
+import { applyDelta, parseDelta } from './apply-delta';
 import { assertNewer } from './assert-newer';
 import { BlockList } from './block-list';
 import { encodeDelta } from './encode-delta';
 import { encodeList, encodePacked } from './encode-list';
 import { DeltaError } from './errors';
 import { readEntries } from './read-entries';
+import { readPacked } from './read-packed';
 import { sortEntries } from './list-entry';
 import { packEntries, unpackEntries } from './packed-list';
 import { entry, syntheticEntries } from './test-entries';
@@ -137,6 +138,70 @@ describe('deltas', () => {
     const raw = inflateSync(delta.bytes);
     raw[8 + 4 + 4 + 8]! ^= 1;
     await expect(applyDelta(old, deflateSync(raw), 4)).rejects.toThrow(DeltaError);
+  });
+
+  it.each([
+    ['only additions (the result runs ahead of the old list by all of them)', 0, 300],
+    ['mostly removals', 5, 3],
+    ['balanced churn', 20, 40],
+  ])(
+    'merges into the arrays of a list read with headroom, with the same result: %s',
+    async (_, removeEvery, added) => {
+      const snapshot = await encodeList(oldEntries, { version: 4, createdAt: 0 });
+      const next = sortEntries([
+        ...oldEntries.filter((_, i) => removeEvery === 0 || i % removeEvery !== 0),
+        ...syntheticEntries(added, 'headroom'),
+      ]);
+      const step = await encodeDelta(oldEntries, next, {
+        fromVersion: 4,
+        toVersion: 5,
+        createdAt: 0,
+      });
+      const parsed = parseDelta(step.bytes);
+      const stored = readPacked(snapshot, { headroom: parsed.additions.length });
+      const applied = await applyDelta(stored, parsed, 4);
+      expect(applied.list.keysHi.buffer).toBe(stored.keysHi.buffer);
+      expect(applied.list.offsets.buffer).toBe(stored.offsets.buffer);
+      const published = packEntries(next);
+      expect(applied.list.entries).toEqual(published.entries);
+      expect(applied.list.keysHi).toEqual(published.keysHi);
+      expect(applied.list.keysLo).toEqual(published.keysLo);
+      expect(applied.list.offsets).toEqual(published.offsets);
+      // Without headroom the arrays are fresh, and the result is the same.
+      const fresh = await applyDelta(readPacked(snapshot), parsed, 4);
+      expect(fresh.list.keysHi.buffer).not.toBe(stored.keysHi.buffer);
+      expect(fresh.list.offsets).toEqual(published.offsets);
+    },
+  );
+
+  it('rebuilds front-coded additions that share long prefixes', async () => {
+    const long = Array.from({ length: 300 }, (_, i) =>
+      entry(`deep.example/${'segment/'.repeat(30)}${i}`),
+    );
+    const next = sortEntries([...oldEntries, ...long]);
+    const step = await encodeDelta(oldEntries, next, {
+      fromVersion: 4,
+      toVersion: 5,
+      createdAt: 0,
+    });
+    const parsed = parseDelta(step.bytes);
+    expect(parsed.additions.map((a) => a.expression).sort()).toEqual(
+      long.map((e) => e.expression).sort(),
+    );
+    expect(unpackEntries((await applyDelta(old, parsed, 4)).list)).toEqual(next);
+  });
+
+  it('encodes the same snapshot with the old list as filter work space', async () => {
+    const snapshot = await encodeList(oldEntries, { version: 4, createdAt: 0 });
+    const applied = await applyDelta(readPacked(snapshot), delta.bytes, 4);
+    const options = { version: 5, createdAt: 123, metadata: applied.metadata };
+    const expected = await encodeList(newEntries, options);
+    const before = snapshot.slice();
+    expect(await encodePacked(applied.list, { ...options, scratch: snapshot })).toEqual(expected);
+    expect(Buffer.compare(snapshot, before)).not.toBe(0); // it was used
+    await expect(
+      encodePacked(applied.list, { ...options, scratch: applied.list.entries }),
+    ).rejects.toThrow(/scratch memory holds part of the list/);
   });
 
   it('applies an empty delta', async () => {

@@ -18,8 +18,8 @@ import { writeRice } from './rice';
  * An entry whose category, source or action changed is removed and added again.
  */
 export const DELTA_MAGIC = [0x53, 0x47, 0x44, 0x45, 0x4c, 0x54, 0x41]; // "SGDELTA"
-// Format 2: the checksum is listChecksum's hash of the encoded entries (snapshot format 2).
-export const DELTA_FORMAT = 2;
+// Format 3: the checksum is listChecksum's, as snapshot format 3 defines it.
+export const DELTA_FORMAT = 3;
 
 export interface DeltaInfo {
   fromVersion: number;

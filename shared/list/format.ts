@@ -11,7 +11,7 @@ import { FuseFilter } from './fuse-filter';
  *   8  u32 list version · u32 flags (0) · f64 created-at (ms since epoch)
  *  24  u32 entry count · u32 allow count
  *  32  u32 filter seed · u32 segment length · u32 segment count · u32 page bits
- *  48  32-byte SHA-256 of the categories, sources and pages sections (see listChecksum)
+ *  48  32-byte checksum of the categories, sources and pages sections (see listChecksum)
  *  80  six sections as (u32 offset, u32 length): categories, sources, metadata (JSON),
  *      filter (u16 fingerprints), page table (u32 × pages+1), pages
  * 128  section bodies, in that order, the filter 2-aligned and the page table 4-aligned
@@ -21,7 +21,8 @@ import { FuseFilter } from './fuse-filter';
  */
 export const MAGIC = [0x53, 0x47, 0x4c, 0x49, 0x53, 0x54]; // "SGLIST"
 // Version 2: the checksum covers the encoded entries rather than one line of text per entry.
-export const FORMAT_VERSION = 2;
+// Version 3: the checksum hashes 256 KiB blocks, and filter seed 0 means unmixed keys.
+export const FORMAT_VERSION = 3;
 export const HEADER_BYTES = 128;
 export const SECTION_NAMES = [
   'categories',

@@ -45,6 +45,35 @@ describe('FuseFilter', () => {
     }
   });
 
+  it('builds the same working filter from keys sorted by their high half, in place', () => {
+    const pairs = BigUint64Array.from(
+      members.hi,
+      (h, i) => (BigInt(h) << 32n) | BigInt(members.lo[i]!),
+    );
+    pairs.sort();
+    const hi = Uint32Array.from(pairs, (p) => Number(p >> 32n));
+    const lo = Uint32Array.from(pairs, (p) => Number(p & 0xffffffffn));
+    const sorted = FuseFilter.build(hi, lo);
+    expect(sorted.seed).toBe(0);
+    const bytesOf = (f: FuseFilter) =>
+      Buffer.from(f.fingerprints.buffer, f.fingerprints.byteOffset);
+    expect(bytesOf(sorted).equals(bytesOf(filter))).toBe(true);
+    for (let i = 0; i < hi.length; i += 97) expect(sorted.has(hi[i]!, lo[i]!)).toBe(true);
+  });
+
+  it('still works when the first attempts fail and the keys are mixed with a seed', () => {
+    const seeded = FuseFilter.build(members.hi, members.lo, { firstAttempt: 3 });
+    expect(seeded.seed).not.toBe(0);
+    let missing = 0;
+    for (let i = 0; i < members.hi.length; i++)
+      if (!seeded.has(members.hi[i]!, members.lo[i]!)) missing++;
+    expect(missing).toBe(0);
+    const others = keys(100_000, 'other-');
+    let hits = 0;
+    for (let i = 0; i < others.hi.length; i++) if (seeded.has(others.hi[i]!, others.lo[i]!)) hits++;
+    expect(hits / others.hi.length).toBeLessThan(6e-5);
+  });
+
   it('reports duplicate keys instead of looping forever', () => {
     expect(() => FuseFilter.build(new Uint32Array([1, 1]), new Uint32Array([2, 2]))).toThrow(
       /distinct/,

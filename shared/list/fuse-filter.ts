@@ -45,62 +45,55 @@ export class FuseFilter {
   /**
    * Builds a filter over distinct 64-bit keys; retries with new seeds until peeling succeeds.
    * `into`, when given, receives the fingerprints (a snapshot's filter section, say).
+   * `scratch`, when given and large enough (about 14 bytes a key), is memory the caller no
+   * longer needs, used for the work space instead of fresh memory.
+   * `firstAttempt` skips attempts, so that tests reach the seeded path.
    */
   static build(
     keysHi: Uint32Array,
     keysLo: Uint32Array,
-    firstSeed = 0x5eed,
-    into?: Uint16Array,
+    options: { into?: Uint16Array; scratch?: Uint8Array; firstAttempt?: number } = {},
   ): FuseFilter {
+    const { into, scratch, firstAttempt = 0 } = options;
     const size = keysHi.length;
+    if (size >= 2 ** 30) throw new RangeError(`${size} keys is more than a filter takes`);
     const { segmentLength, segmentCount } = FuseFilter.geometry(size);
     const arrayLength = FuseFilter.arrayLength(segmentLength, segmentCount);
     if (into && into.length !== arrayLength)
       throw new RangeError(`${into.length} fingerprint slots for a filter of ${arrayLength}`);
-    // Mixed hashes bucketed by their top bits, i.e. by the segment of their first slot (as
-    // the reference code does): the three slot updates per key then walk the table almost
-    // in order instead of missing the cache on every one. XOR makes the order irrelevant to
-    // the result.
-    let blockBits = 1;
-    while (2 ** blockBits < segmentCount) blockBits++;
-    const sortedHi = new Uint32Array(size);
-    const sortedLo = new Uint32Array(size);
-    const s: Scratch = {
-      t2count: new Uint8Array(arrayLength),
-      t2hi: new Uint32Array(arrayLength),
-      t2lo: new Uint32Array(arrayLength),
-      alone: new Uint32Array(arrayLength),
-      blockBits,
-      blockStart: new Uint32Array(2 ** blockBits + 1),
-      sortedHi,
-      sortedLo,
-      // Fresh memory is costly at this size (page faults): the peeling stack reuses the
-      // sorted hashes, which are dead by then, and keys are mixed twice rather than stored
-      // mixed.
-      stackHi: sortedHi,
-      stackLo: sortedLo,
-      stackFound: new Uint8Array(size),
-      h: new Uint32Array(5),
-    };
-    // Each phase is its own function: in one large function, V8 optimises the first hot
-    // loop on the stack and then deoptimises on reaching each next one, which made a cold
-    // build several times slower than a warm one.
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const seed = (firstSeed + Math.imul(attempt, 0x9e3779b1)) >>> 0;
+    // Fresh memory is costly at this size (page faults at ~3 ns a byte): keys are referred
+    // to by their index, so the slots and the peeling stack hold 4 bytes a key, not 8, and
+    // memory the caller is done with is used where it is offered.
+    const space = workSpace(arrayLength, size, scratch);
+    const s: Scratch = { ...space, h: new Uint32Array(5), hi: keysHi, lo: keysLo };
+    let mixedHi: Uint32Array | null = null;
+    let mixedLo: Uint32Array | null = null;
+    for (let attempt = firstAttempt; attempt < 100; attempt++) {
+      const seed = attempt === 0 ? 0 : (0x5eed + Math.imul(attempt, 0x9e3779b1)) >>> 0 || 1;
       const filter = new FuseFilter(
         into ? into.fill(0) : new Uint16Array(arrayLength),
         seed,
         segmentLength,
         segmentCount,
       );
-      if (attempt > 0) {
+      if (attempt > firstAttempt || scratch === space.from) {
         s.t2count.fill(0);
-        s.t2hi.fill(0);
-        s.t2lo.fill(0);
-        s.blockStart.fill(0);
+        s.t2index.fill(0);
       }
-      countBlocks(keysHi, keysLo, seed, s);
-      scatterBlocks(keysHi, keysLo, seed, s);
+      // Keys go in ordered by their first slot (as the reference code orders them): the
+      // three slot updates per key then walk the table almost in order instead of missing
+      // the cache on every one. Seed 0 uses the keys as they are, and a list's keys come
+      // sorted by their high half already, so its first attempt copies nothing.
+      if (seed !== 0 || !sortedByHi(keysHi)) {
+        mixedHi ??= new Uint32Array(size);
+        mixedLo ??= new Uint32Array(size);
+        bucketByHi(keysHi, keysLo, seed, segmentCount, mixedHi, mixedLo);
+        s.hi = mixedHi;
+        s.lo = mixedLo;
+      }
+      // Each phase is its own function: in one large function, V8 optimises the first hot
+      // loop on the stack and then deoptimises on reaching each next one, which made a cold
+      // build several times slower than a warm one.
       if (!addKeys(filter, size, s)) continue;
       if (peel(filter, arrayLength, s) !== size) continue;
       assign(filter, size, s);
@@ -120,9 +113,13 @@ export class FuseFilter {
 
   /** Membership of a raw (unmixed) 64-bit key; false positives at ~2^-16, never false negatives. */
   has(keyHi: number, keyLo: number): boolean {
-    mix64Into(keyHi, keyLo, this.seed);
-    const hi = hashOut.hi;
-    const lo = hashOut.lo;
+    let hi = keyHi;
+    let lo = keyLo;
+    if (this.seed !== 0) {
+      mix64Into(keyHi, keyLo, this.seed);
+      hi = hashOut.hi;
+      lo = hashOut.lo;
+    }
     const h0 = Math.floor((hi * this.segmentCountLength) / 4294967296);
     const h1 = (h0 + this.segmentLength) ^ (((lo >>> 18) | (hi << 14)) & this.segmentLengthMask);
     const h2 = (h0 + 2 * this.segmentLength) ^ (lo & this.segmentLengthMask);
@@ -131,57 +128,107 @@ export class FuseFilter {
   }
 }
 
-interface Scratch {
-  t2count: Uint8Array;
-  t2hi: Uint32Array;
-  t2lo: Uint32Array;
-  alone: Uint32Array;
-  blockBits: number;
-  blockStart: Uint32Array;
-  sortedHi: Uint32Array;
-  sortedLo: Uint32Array;
-  stackHi: Uint32Array;
-  stackLo: Uint32Array;
-  stackFound: Uint8Array;
-  h: Uint32Array;
+/** The build's work space: carved out of `scratch` when it is large enough, else fresh. */
+function workSpace(
+  arrayLength: number,
+  size: number,
+  scratch: Uint8Array | undefined,
+): Pick<Scratch, 't2count' | 't2index' | 'alone' | 'stack'> & { from?: Uint8Array } {
+  const start = scratch ? (4 - (scratch.byteOffset % 4)) % 4 : 0;
+  const needed = start + arrayLength * 9 + size * 4;
+  if (!scratch || scratch.length < needed) {
+    return {
+      t2count: new Uint8Array(arrayLength),
+      t2index: new Uint32Array(arrayLength),
+      alone: new Uint32Array(arrayLength),
+      stack: new Uint32Array(size),
+    };
+  }
+  let at = scratch.byteOffset + start;
+  const words = (count: number) => {
+    const view = new Uint32Array(scratch.buffer, at, count);
+    at += count * 4;
+    return view;
+  };
+  const t2index = words(arrayLength);
+  const alone = words(arrayLength);
+  const stack = words(size);
+  return {
+    t2index,
+    alone,
+    stack,
+    t2count: new Uint8Array(scratch.buffer, at, arrayLength),
+    from: scratch,
+  };
 }
 
-function countBlocks(keysHi: Uint32Array, keysLo: Uint32Array, seed: number, s: Scratch): void {
-  const { blockStart } = s;
-  const shift = 32 - s.blockBits;
+/** Mixes a key with a seed; seed 0 leaves it as it is (the keys are hashes already). */
+function mixInto(hi: number, lo: number, seed: number): void {
+  if (seed === 0) {
+    hashOut.hi = hi;
+    hashOut.lo = lo;
+  } else mix64Into(hi, lo, seed);
+}
+
+interface Scratch {
+  t2count: Uint8Array;
+  /** XOR of the indexes (into `hi`/`lo`) of the keys still in each slot. */
+  t2index: Uint32Array;
+  alone: Uint32Array;
+  /** Peeled keys: index << 2 | which of its three slots it was alone in. */
+  stack: Uint32Array;
+  h: Uint32Array;
+  /** The (mixed) keys, ordered by their high half. */
+  hi: Uint32Array;
+  lo: Uint32Array;
+}
+
+function sortedByHi(keysHi: Uint32Array): boolean {
+  for (let i = 1; i < keysHi.length; i++) if (keysHi[i]! < keysHi[i - 1]!) return false;
+  return true;
+}
+
+/**
+ * Mixes the keys with `seed` into `outHi`/`outLo`, bucketed by the top bits of the high
+ * half: about one bucket per segment, i.e. by the segment of the key's first slot.
+ */
+function bucketByHi(
+  keysHi: Uint32Array,
+  keysLo: Uint32Array,
+  seed: number,
+  segmentCount: number,
+  outHi: Uint32Array,
+  outLo: Uint32Array,
+): void {
+  let blockBits = 1;
+  while (2 ** blockBits < segmentCount) blockBits++;
+  const shift = 32 - blockBits;
+  const blockStart = new Uint32Array(2 ** blockBits + 1);
   for (let i = 0; i < keysHi.length; i++) {
-    mix64Into(keysHi[i]!, keysLo[i]!, seed);
+    mixInto(keysHi[i]!, keysLo[i]!, seed);
     blockStart[(hashOut.hi >>> shift) + 1]!++;
   }
   for (let b = 1; b < blockStart.length; b++) blockStart[b]! += blockStart[b - 1]!;
-}
-
-function scatterBlocks(keysHi: Uint32Array, keysLo: Uint32Array, seed: number, s: Scratch): void {
-  const { blockStart, sortedHi, sortedLo } = s;
-  const shift = 32 - s.blockBits;
   for (let i = 0; i < keysHi.length; i++) {
-    mix64Into(keysHi[i]!, keysLo[i]!, seed);
+    mixInto(keysHi[i]!, keysLo[i]!, seed);
     const at = blockStart[hashOut.hi >>> shift]!++;
-    sortedHi[at] = hashOut.hi;
-    sortedLo[at] = hashOut.lo;
+    outHi[at] = hashOut.hi;
+    outLo[at] = hashOut.lo;
   }
 }
 
 /** XORs every key into its three slots; false when a slot's count overflows. */
 function addKeys(filter: FuseFilter, size: number, s: Scratch): boolean {
-  const { t2count, t2hi, t2lo, sortedHi, sortedLo, h } = s;
+  const { t2count, t2index, hi: keysHi, lo: keysLo, h } = s;
   let overflow = false;
   for (let i = 0; i < size; i++) {
-    const hi = sortedHi[i]!;
-    const lo = sortedLo[i]!;
-    filter.positions(hi, lo, h);
+    filter.positions(keysHi[i]!, keysLo[i]!, h);
     for (let j = 0; j < 3; j++) {
       const p = h[j]!;
       const c = t2count[p]! + 4;
       if (c > 255) overflow = true;
       t2count[p] = c ^ j;
-      t2hi[p] = t2hi[p]! ^ hi;
-      t2lo[p] = t2lo[p]! ^ lo;
+      t2index[p] = t2index[p]! ^ i;
     }
   }
   return !overflow;
@@ -189,28 +236,24 @@ function addKeys(filter: FuseFilter, size: number, s: Scratch): boolean {
 
 /** Repeatedly removes keys that are alone in one of their three slots; returns how many. */
 function peel(filter: FuseFilter, arrayLength: number, s: Scratch): number {
-  const { t2count, t2hi, t2lo, alone, stackHi, stackLo, stackFound, h } = s;
+  const { t2count, t2index, alone, stack, hi: keysHi, lo: keysLo, h } = s;
   let queued = 0;
   for (let i = 0; i < arrayLength; i++) if (t2count[i]! >> 2 === 1) alone[queued++] = i;
   let stacked = 0;
   while (queued > 0) {
     const index = alone[--queued]!;
     if (t2count[index]! >> 2 !== 1) continue;
-    const hi = t2hi[index]!;
-    const lo = t2lo[index]!;
+    const key = t2index[index]!;
     const found = t2count[index]! & 3;
-    stackHi[stacked] = hi;
-    stackLo[stacked] = lo;
-    stackFound[stacked++] = found;
-    filter.positions(hi, lo, h);
+    stack[stacked++] = (key << 2) | found;
+    filter.positions(keysHi[key]!, keysLo[key]!, h);
     h[3] = h[0]!;
     h[4] = h[1]!;
     for (let k = 1; k <= 2; k++) {
       const other = h[found + k]!;
       if (t2count[other]! >> 2 === 2) alone[queued++] = other;
       t2count[other] = (t2count[other]! - 4) ^ ((found + k) % 3);
-      t2hi[other] = t2hi[other]! ^ hi;
-      t2lo[other] = t2lo[other]! ^ lo;
+      t2index[other] = t2index[other]! ^ key;
     }
   }
   return stacked;
@@ -218,12 +261,13 @@ function peel(filter: FuseFilter, arrayLength: number, s: Scratch): number {
 
 /** Assigns fingerprints in reverse peeling order so each key's xor comes out right. */
 function assign(filter: FuseFilter, size: number, s: Scratch): void {
-  const { stackHi, stackLo, stackFound, h } = s;
+  const { stack, hi: keysHi, lo: keysLo, h } = s;
   const fp = filter.fingerprints;
   for (let i = size - 1; i >= 0; i--) {
-    const hi = stackHi[i]!;
-    const lo = stackLo[i]!;
-    const found = stackFound[i]!;
+    const key = stack[i]! >>> 2;
+    const found = stack[i]! & 3;
+    const hi = keysHi[key]!;
+    const lo = keysLo[key]!;
     filter.positions(hi, lo, h);
     h[3] = h[0]!;
     h[4] = h[1]!;

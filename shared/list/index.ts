@@ -16,7 +16,7 @@ export {
   generatePrivateKey,
 } from './sign-file';
 export { encodeDelta, type DeltaInfo } from './encode-delta';
-export { applyDelta, type AppliedDelta } from './apply-delta';
+export { applyDelta, parseDelta, type AppliedDelta, type ParsedDelta } from './apply-delta';
 export { assertNewer } from './assert-newer';
 export { compileList, type CompileResult, type SourceInput, type SourceStats } from './compile';
 export { parseSource, toExpression } from './parse-source';

@@ -26,6 +26,8 @@ export interface Addition {
  * copied as runs of bytes; they are re-encoded one by one only when a table changed.
  * `metadataBytes` is the length of the metadata the result will be encoded with, so that
  * room for the rest of its snapshot can be left in front of it (see PackedList.room).
+ * When `old` was read with headroom for the additions (readPacked), the result takes over
+ * its arrays: `old` must not be used afterwards.
  */
 export function mergeDelta(
   old: PackedList,
@@ -80,13 +82,13 @@ export function mergeDelta(
   });
 
   const total = n - removals.length + additions.length;
-  const tables = [encodeTable(categories), encodeTable(newSources)];
+  const tableBytes = encodeTable(categories).length + encodeTable(newSources).length;
   let out: ByteWriter;
   let room: PackedList['room'];
   if (sameTables) {
     // The result's size is known, so it is written where a snapshot of it keeps its pages,
-    // with the rest of the snapshot's room in front (the tables go just before the entries,
-    // for the checksum): encodePacked then copies nothing and the list is written once.
+    // with the rest of the snapshot's room in front: encodePacked then copies nothing and
+    // the list is written once.
     let bytes = old.entries.length;
     for (const i of removals) bytes -= old.offsets[i + 1]! - old.offsets[i]!;
     for (const { bytes: expression, meta } of additions) {
@@ -94,27 +96,28 @@ export function mergeDelta(
       bytes += varintBytes(expression.length) + expression.length;
       bytes += varintBytes(source * 32 + (meta & 31));
     }
-    const tableBytes = tables[0]!.length + tables[1]!.length;
     const { pagesAt } = snapshotLayout(total, total, tableBytes, metadataBytes);
-    out = new ByteWriter(new Uint8Array(pagesAt + bytes).subarray(pagesAt - tableBytes));
+    out = new ByteWriter(new Uint8Array(pagesAt + bytes).subarray(pagesAt));
     room = { free: true };
   } else {
     out = new ByteWriter(old.entries.length + additions.length * 64 + 1024);
   }
-  for (const table of tables) out.bytes(table);
-  const base = out.length;
-  const offsets = new Uint32Array(total + 1);
-  const keysHi = new Uint32Array(total);
-  const keysLo = new Uint32Array(total);
+  // The result's offsets and keys go into the old list's arrays when readPacked left room
+  // for the additions in front of them: entry j of the result is never written past old
+  // entry i before i is read (j ≤ i + additions ≤ i + headroom), and fresh memory is what
+  // a million-entry merge spends most of its time on.
+  const offsets = reuse(old.offsets, total + 1, additions.length) ?? new Uint32Array(total + 1);
+  const keysHi = reuse(old.keysHi, total, additions.length) ?? new Uint32Array(total);
+  const keysLo = reuse(old.keysLo, total, additions.length) ?? new Uint32Array(total);
   let j = 0;
   const copyRun = (from: number, to: number) => {
     if (from >= to) return;
-    keysHi.set(old.keysHi.subarray(from, to), j);
-    keysLo.set(old.keysLo.subarray(from, to), j);
+    copyInto(keysHi, j, old.keysHi, from, to);
+    copyInto(keysLo, j, old.keysLo, from, to);
     if (sameTables) {
-      const shift = out.length - base - old.offsets[from]!;
-      for (let i = from; i < to; i++) offsets[j++] = old.offsets[i]! + shift;
+      const shift = out.length - old.offsets[from]!;
       out.bytes(old.entries.subarray(old.offsets[from]!, old.offsets[to]!));
+      for (let i = from; i < to; i++) offsets[j++] = old.offsets[i]! + shift;
       return;
     }
     for (let i = from; i < to; i++) {
@@ -122,9 +125,10 @@ export function mergeDelta(
       const meta = metaAt(old, i);
       const category = categoryMap[(meta >>> 1) & 15]!;
       if (category < 0) throw fail(`entry ${i} keeps a category the delta's table lacks`);
-      offsets[j++] = out.length - base;
+      const at = out.length;
       out.bytes(old.entries.subarray(old.offsets[i]!, start + length));
       out.varint(sourceMap[Math.floor(meta / 32)]! * 32 + category * 2 + (meta & 1));
+      offsets[j++] = at;
     }
   };
   let i = 0;
@@ -140,7 +144,7 @@ export function mergeDelta(
       newCounts[source]!++;
       keysHi[j] = keysOf[a]!.hi;
       keysLo[j] = keysOf[a]!.lo;
-      offsets[j++] = out.length - base;
+      offsets[j++] = out.length;
       out.varint(bytes.length);
       out.bytes(bytes);
       out.varint(source * 32 + (meta & 31));
@@ -151,22 +155,47 @@ export function mergeDelta(
       i++;
     }
   }
-  const canonical = out.written();
-  offsets[total] = canonical.length - base;
+  const entries = out.written();
+  offsets[total] = entries.length;
   // Sized exactly, the writer never grew: the entries end the buffer with its room in front.
-  if (canonical.byteOffset + canonical.length !== canonical.buffer.byteLength) room = undefined;
+  if (entries.byteOffset + entries.length !== entries.buffer.byteLength) room = undefined;
   return {
     room,
     categories,
     sources: newSources,
-    canonical,
-    entries: canonical.subarray(base),
+    entries,
     offsets,
     keysHi,
     keysLo,
     allowCount,
     sourceCounts: newCounts,
   };
+}
+
+/**
+ * A view of `length` elements at the start of `array`'s buffer, when the array sits at
+ * least `headroom` elements into a buffer that long (readPacked's headroom); else null.
+ */
+function reuse(array: Uint32Array, length: number, headroom: number): Uint32Array | null {
+  const start = array.byteOffset / 4;
+  if (start < headroom || array.buffer.byteLength / 4 < length) return null;
+  return new Uint32Array(array.buffer, 0, length);
+}
+
+/** target[at…] = source[from…to), safe when both share a buffer (memmove). */
+function copyInto(
+  target: Uint32Array,
+  at: number,
+  source: Uint32Array,
+  from: number,
+  to: number,
+): void {
+  if (target.buffer === source.buffer) {
+    const whole = new Uint32Array(source.buffer);
+    const t = target.byteOffset / 4;
+    const s = source.byteOffset / 4;
+    whole.copyWithin(t + at, s + from, s + to);
+  } else target.set(source.subarray(from, to), at);
 }
 
 /** The first old entry that does not sort before (key, expression). */

@@ -4,7 +4,6 @@ import { ByteWriter } from './byte-writer';
 import { ListFormatError } from './errors';
 import { CATEGORY_TABLE } from './format';
 import { hash64Into, hashOut } from './hash64';
-import { encodeTable } from './list-checksum';
 import { compareStrings, ORDER_SEED, type ListEntry } from './list-entry';
 
 /**
@@ -28,16 +27,9 @@ export interface PackedList {
   /** Entries per source index, so that a delta knows which sources are still in use. */
   readonly sourceCounts: Uint32Array;
   /**
-   * The category table, the source table and the entries back to back — what listChecksum
-   * hashes — when they were written that way (`entries` is then its tail): hashing needs
-   * no 20 MB copy. Absent for a list read from a snapshot, whose sections are apart.
-   */
-  readonly canonical?: Uint8Array;
-  /**
    * Present when `entries` ends its buffer and the bytes before it are exactly the rest of
    * the list's snapshot (as mergeDelta leaves them): the first encodePacked writes the
-   * snapshot around the entries, in place, and sets `free` to false. The room holds
-   * `canonical`'s tables, so the checksum is taken (and memoised) before that.
+   * snapshot around the entries, in place, and sets `free` to false.
    */
   readonly room?: { free: boolean };
 }
@@ -53,9 +45,6 @@ export function packEntries(entries: readonly ListEntry[]): PackedList {
   const sourceIndex = new Map(sources.map((s, i) => [s, i]));
   const categoryIndex = new Map(CATEGORY_TABLE.map((c, i) => [c, i]));
   const out = new ByteWriter(n * 24);
-  out.bytes(encodeTable(CATEGORY_TABLE));
-  out.bytes(encodeTable(sources));
-  const base = out.length;
   const offsets = new Uint32Array(n + 1);
   const keysHi = new Uint32Array(n);
   const keysLo = new Uint32Array(n);
@@ -77,17 +66,16 @@ export function packEntries(entries: readonly ListEntry[]): PackedList {
     const source = sourceIndex.get(e.source)!;
     sourceCounts[source]!++;
     if (e.action === 'allow') allowCount++;
-    offsets[i] = out.length - base;
+    offsets[i] = out.length;
     out.string(e.expression);
     out.varint(source * 32 + category * 2 + (e.action === 'allow' ? 1 : 0));
   }
-  const canonical = out.finish();
-  offsets[n] = canonical.length - base;
+  const packed = out.finish();
+  offsets[n] = packed.length;
   return {
     categories: CATEGORY_TABLE,
     sources,
-    canonical,
-    entries: canonical.subarray(base),
+    entries: packed,
     offsets,
     keysHi,
     keysLo,

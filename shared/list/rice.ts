@@ -37,24 +37,29 @@ export function readRice(r: ByteReader, limit: number, fail: (message: string) =
   const k = r.u8('rice parameter');
   if (k > 31) throw fail(`rice parameter ${k} out of range`);
   const packed = r.take(r.varint('removal bits length'), 'removal bits');
+  // Every removal takes at least one bit: a count the bits cannot hold is refused up front.
+  if (n > packed.length * 8) throw fail('removal bits end early');
   const totalBits = packed.length * 8;
-  const out: number[] = [];
+  const scale = 2 ** k;
+  const out = new Array<number>(n);
   let bit = 0;
   let previous = -1;
-  const next = () => {
-    if (bit >= totalBits) throw fail('removal bits end early');
-    const value = (packed[bit >> 3]! >> (bit & 7)) & 1;
-    bit++;
-    return value;
-  };
   for (let i = 0; i < n; i++) {
+    // The unary quotient: count 1 bits up to the 0 that ends it.
     let q = 0;
-    while (next() === 1) q++;
+    for (;;) {
+      if (bit >= totalBits) throw fail('removal bits end early');
+      if (((packed[bit >> 3]! >> (bit & 7)) & 1) === 0) break;
+      q++;
+      bit++;
+    }
+    bit++;
+    if (bit + k > totalBits) throw fail('removal bits end early');
     let rest = 0;
-    for (let b = 0; b < k; b++) rest = rest * 2 + next();
-    const index = previous + 1 + q * 2 ** k + rest;
+    for (let b = 0; b < k; b++, bit++) rest = rest * 2 + ((packed[bit >> 3]! >> (bit & 7)) & 1);
+    const index = previous + 1 + q * scale + rest;
     if (index >= limit) throw fail(`removal index ${index} beyond the ${limit} entries`);
-    out.push(index);
+    out[i] = index;
     previous = index;
   }
   return out;
