@@ -155,15 +155,20 @@ export const WARNING_PAGE = /\/extension\/warning\/index\.html/;
 
 /**
  * Whether visiting `url` ends on the warning page. A filter hit is confirmed by reading a
- * page of the list from IndexedDB, and a local test site can commit before that read ends
- * (the guard checks again on onCommitted); on a loaded 2-core machine the first read after
- * a list swap has taken over 1.5 s, so a page that loaded gets 4 s for the redirect before
- * it counts as not blocked.
+ * page of the list from IndexedDB, and a local test site can commit before that read ends,
+ * so a page that loaded gets 4 s for the redirect before it counts as not blocked.
  */
 export async function endsBlocked(page: Page, url: string): Promise<boolean> {
   const host = new URL(url).host.replace(/\./g, '\\.');
   const settled = new RegExp(`warning/index\\.html|//${host}/`);
   if (WARNING_PAGE.test(await visit(page, url, settled))) return true;
-  await page.waitForURL(WARNING_PAGE, { timeout: 4000 }).catch(() => {});
+  // Waiting for a commit, not a load, and again when a wait ends early: a wait that ends
+  // because a navigation was interrupted says nothing about where the tab ends up.
+  const deadline = Date.now() + 4000;
+  while (!WARNING_PAGE.test(page.url()) && Date.now() < deadline) {
+    await page
+      .waitForURL(WARNING_PAGE, { timeout: deadline - Date.now(), waitUntil: 'commit' })
+      .catch(() => page.waitForTimeout(50));
+  }
   return WARNING_PAGE.test(page.url());
 }

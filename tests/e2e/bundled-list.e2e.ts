@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, visit, type ExtensionBrowser } from './browser';
 import { startSiteServer, type SiteServer } from './site-server';
@@ -38,6 +38,28 @@ describe('the bundled starter list, offline, from the first second', () => {
 
   it('blocks subdomains of a listed domain', async () => {
     await visit(page, site.url('secure.0001interac.com'), WARNING);
+  });
+
+  it('redirects a blocked visit once, and leaves the page opened next alone', async () => {
+    const warnings: string[] = [];
+    const onNavigated = (frame: Frame) => {
+      if (frame === page.mainFrame() && WARNING.test(frame.url())) warnings.push(frame.url());
+    };
+    page.on('framenavigated', onNavigated);
+    try {
+      for (let i = 0; i < 3; i++) {
+        warnings.length = 0;
+        await visit(page, site.url('0001interac.com', `/again-${i}`), WARNING);
+        await page.waitForTimeout(500);
+        expect(warnings, 'the warning page loads once').toHaveLength(1);
+      }
+      // Straight on to a safe site: no late second redirect takes the tab away from it.
+      await visit(page, site.url('news.example', '/after'));
+      await page.waitForTimeout(1000);
+      expect(page.url()).toContain('news.example');
+    } finally {
+      page.off('framenavigated', onNavigated);
+    }
   });
 
   it('lets an allowlisted site through and says it is trusted', async () => {
