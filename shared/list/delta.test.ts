@@ -174,6 +174,20 @@ describe('deltas', () => {
     },
   );
 
+  it('leaves a list read without headroom as it was', async () => {
+    const before = packEntries(oldEntries);
+    const keys = before.keysHi.slice();
+    const offsets = before.offsets.slice();
+    const removalsOnly = await encodeDelta(
+      oldEntries,
+      oldEntries.filter((_, i) => i % 3 !== 0),
+      { fromVersion: 4, toVersion: 5, createdAt: 0 },
+    );
+    await applyDelta(before, removalsOnly.bytes, 4);
+    expect(before.keysHi).toEqual(keys);
+    expect(before.offsets).toEqual(offsets);
+  });
+
   it('rebuilds front-coded additions that share long prefixes', async () => {
     const long = Array.from({ length: 300 }, (_, i) =>
       entry(`deep.example/${'segment/'.repeat(30)}${i}`),

@@ -106,9 +106,10 @@ export function mergeDelta(
   // for the additions in front of them: entry j of the result is never written past old
   // entry i before i is read (j ≤ i + additions ≤ i + headroom), and fresh memory is what
   // a million-entry merge spends most of its time on.
-  const offsets = reuse(old.offsets, total + 1, additions.length) ?? new Uint32Array(total + 1);
-  const keysHi = reuse(old.keysHi, total, additions.length) ?? new Uint32Array(total);
-  const keysLo = reuse(old.keysLo, total, additions.length) ?? new Uint32Array(total);
+  const reusable = old.headroom !== undefined && old.headroom >= additions.length;
+  const offsets = (reusable && reuse(old.offsets, total + 1)) || new Uint32Array(total + 1);
+  const keysHi = (reusable && reuse(old.keysHi, total)) || new Uint32Array(total);
+  const keysLo = (reusable && reuse(old.keysLo, total)) || new Uint32Array(total);
   let j = 0;
   const copyRun = (from: number, to: number) => {
     if (from >= to) return;
@@ -172,14 +173,9 @@ export function mergeDelta(
   };
 }
 
-/**
- * A view of `length` elements at the start of `array`'s buffer, when the array sits at
- * least `headroom` elements into a buffer that long (readPacked's headroom); else null.
- */
-function reuse(array: Uint32Array, length: number, headroom: number): Uint32Array | null {
-  const start = array.byteOffset / 4;
-  if (start < headroom || array.buffer.byteLength / 4 < length) return null;
-  return new Uint32Array(array.buffer, 0, length);
+/** A view of `length` elements at the start of `array`'s buffer, when the buffer is that long. */
+function reuse(array: Uint32Array, length: number): Uint32Array | null {
+  return array.buffer.byteLength / 4 >= length ? new Uint32Array(array.buffer, 0, length) : null;
 }
 
 /** target[at…] = source[from…to), safe when both share a buffer (memmove). */

@@ -78,7 +78,17 @@ export function readPacked(bytes: Uint8Array, options: { headroom?: number } = {
   if (r.offset !== entries.length)
     throw fail(`page table ends at ${r.offset}, pages hold ${entries.length} bytes`);
   offsets[n] = entries.length;
-  const list = { categories, sources, entries, offsets, keysHi, keysLo, allowCount, sourceCounts };
+  const list: PackedList = {
+    categories,
+    sources,
+    entries,
+    offsets,
+    keysHi,
+    keysLo,
+    allowCount,
+    sourceCounts,
+    ...(options.headroom === undefined ? {} : { headroom: room }),
+  };
   checkTies(list);
   return list;
 }
