@@ -63,7 +63,8 @@ export async function runDeltaBench(paths: { dataDir: string }): Promise<Record<
   while (removedSet.size < SIZE * CHURN) removedSet.add(Math.floor(random() * SIZE));
   const added = domains.slice(SIZE).map(asEntry);
   const kept = oldEntries.filter((_, i) => !removedSet.has(i));
-  const newEntries = readEntries(await encode([...kept, ...added], 2));
+  const newBytes = await encode([...kept, ...added], 2);
+  const newEntries = readEntries(newBytes);
   const synthetic = await encodeDelta(oldEntries, newEntries, {
     fromVersion: 1,
     toVersion: 2,
@@ -83,29 +84,35 @@ export async function runDeltaBench(paths: { dataDir: string }): Promise<Record<
   );
 
   // The apply is timed cold, in fresh processes: once per process is what a waking service
-  // worker pays, and single runs on a shared 2-core machine vary by ±20%, hence the median.
+  // worker pays. Runs on this shared 2-core machine vary by ±30% over minutes, hence the
+  // median, and the baseline — installing the new snapshot instead — alternates with it.
   const dir = await mkdtemp(join(tmpdir(), 'sg-delta-'));
-  const applyMs: number[] = [];
+  const times = { delta: [] as number[], snapshot: [] as number[] };
   try {
     await writeFile(join(dir, 'stored.sgl'), oldBytes);
     await writeFile(join(dir, 'delta.sgl'), signedDelta);
+    await writeFile(join(dir, 'snapshot.sgl'), await sign(newBytes));
     await writeFile(join(dir, 'public.key'), publicKeyOf(key));
     for (let run = 0; run < APPLY_RUNS; run++) {
-      const { stdout } = await execFileAsync(process.execPath, [
-        '--import',
-        'tsx',
-        APPLY_ONCE,
-        dir,
-      ]);
-      applyMs.push((JSON.parse(stdout) as { ms: number }).ms);
+      for (const mode of ['delta', 'snapshot'] as const) {
+        const { stdout } = await execFileAsync(process.execPath, [
+          '--import',
+          'tsx',
+          APPLY_ONCE,
+          dir,
+          mode,
+        ]);
+        times[mode].push((JSON.parse(stdout) as { ms: number }).ms);
+      }
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  applyMs.sort((a, b) => a - b);
-  log(
-    `apply at 1M, ${APPLY_RUNS} fresh processes: ${applyMs.map((ms) => ms.toFixed(0)).join(', ')} ms`,
-  );
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+  for (const [mode, values] of Object.entries(times))
+    log(
+      `${mode} at ${SIZE}, cold, ${APPLY_RUNS} processes: ${values.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+    );
 
   const removalBytes = removalsOnly.bytes.length - empty;
   return {
@@ -115,8 +122,9 @@ export async function runDeltaBench(paths: { dataDir: string }): Promise<Record<
     deltaBytesPerChangedEntrySynthetic: signedDelta.length / (synthetic.removed + synthetic.added),
     deltaBytesPerRemoval: removalBytes / removalsOnly.removed,
     deltaBytesPerAddition: (synthetic.bytes.length - removalBytes - empty) / synthetic.added,
-    deltaApplyMs: applyMs[Math.floor(APPLY_RUNS / 2)]!,
-    deltaApplyMsMin: applyMs[0]!,
-    deltaApplyMsMax: applyMs[APPLY_RUNS - 1]!,
+    deltaApplyMs: median(times.delta),
+    deltaApplyMsMin: Math.min(...times.delta),
+    deltaApplyMsMax: Math.max(...times.delta),
+    baselineSnapshotInstallMs: median(times.snapshot),
   };
 }
