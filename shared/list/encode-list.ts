@@ -78,7 +78,7 @@ export async function encodePacked(list: PackedList, options: EncodeOptions): Pr
   if (scratch && [entries, keysHi, keysLo, offsets].some((a) => a.buffer === scratch.buffer))
     throw new Error('encodePacked: the scratch memory holds part of the list');
   const [filterHi, filterLo] = distinctKeys(keysHi, keysLo);
-  // Before anything is written: the room in front of a merged list holds its checksum input.
+  // Memoised for a list a delta was just checked against: no second pass over the entries.
   const checksum = await listChecksum(list);
   const categories = encodeTable(list.categories);
   const sources = encodeTable(list.sources);
