@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from '../../scripts/lib/chromium-path';
+import { startSiteServer, type SiteServer } from './site-server';
 
 // SCAM_GUARD_DIST: test another build of the extension (e.g. a release candidate).
 export const DIST = resolve(process.env.SCAM_GUARD_DIST ?? 'dist');
@@ -171,4 +172,23 @@ export async function endsBlocked(page: Page, url: string): Promise<boolean> {
       .catch(() => page.waitForTimeout(50));
   }
   return WARNING_PAGE.test(page.url());
+}
+
+/** What most browser-test files start with: the local site server, Chromium with the extension, a tab. */
+export interface Session {
+  site: SiteServer;
+  browser: ExtensionBrowser;
+  page: Page;
+}
+
+export async function startSession(): Promise<Session> {
+  const site = await startSiteServer();
+  const browser = await launchExtension();
+  return { site, browser, page: await browser.context.newPage() };
+}
+
+/** Closes what startSession opened; pass the browser as it is now, since a test may restart it. */
+export async function closeSession(session: { site?: SiteServer; browser?: ExtensionBrowser }) {
+  await session.browser?.close();
+  await session.site?.close();
 }

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, visit, type ExtensionBrowser } from './browser';
-import { startSiteServer, type SiteServer } from './site-server';
+import { visit, closeSession, startSession, type ExtensionBrowser } from './browser';
+import type { SiteServer } from './site-server';
 
 let site: SiteServer;
 let browser: ExtensionBrowser;
@@ -9,15 +9,10 @@ let page: Page;
 const WARNING = /\/extension\/warning\/index\.html/;
 
 beforeAll(async () => {
-  site = await startSiteServer();
-  browser = await launchExtension();
-  page = await browser.context.newPage();
+  ({ site, browser, page } = await startSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSession({ browser, site }));
 
 async function popupVerdict(tab: Page): Promise<string | null> {
   const popup = await browser.openPopup(tab);

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, visit, type ExtensionBrowser } from './browser';
+import { visit, closeSession, startSession, type ExtensionBrowser } from './browser';
 import { LISTED, openOptions, openPopupFor, sendFrom, WARNING, whenReady } from './family-helpers';
-import { startSiteServer, type SiteServer } from './site-server';
+import type { SiteServer } from './site-server';
 
 const SCREENSHOTS = 'docs/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -13,16 +13,11 @@ let browser: ExtensionBrowser;
 let tab: Page;
 
 beforeAll(async () => {
-  site = await startSiteServer();
-  browser = await launchExtension();
+  ({ site, browser, page: tab } = await startSession());
   await whenReady(browser);
-  tab = await browser.context.newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSession({ browser, site }));
 
 async function unlock(options: Page, pin: string): Promise<void> {
   await options.getByLabel('PIN', { exact: true }).fill(pin);

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main';
-import { endsBlocked, launchExtension, type ExtensionBrowser } from './browser';
+import { endsBlocked, closeSession, startSession, type ExtensionBrowser } from './browser';
 import { ListPublisher } from './list-publisher';
-import { startSiteServer, type SiteServer } from './site-server';
+import type { SiteServer } from './site-server';
 
 // The extension is built to fetch http://127.0.0.1:8787/list/manifest.json (the default
 // SCAM_GUARD_LIST_URL), so the real list server runs there.
@@ -35,14 +35,11 @@ const updateNow = () => browser.updateNow();
 beforeAll(async () => {
   await publisher.publish(1, ['refund-desk.top', 'old-scam.top']);
   await startListServer();
-  site = await startSiteServer();
-  browser = await launchExtension();
-  page = await browser.context.newPage();
+  ({ site, browser, page } = await startSession());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await closeSession({ browser, site });
   await stopListServer();
 });
 

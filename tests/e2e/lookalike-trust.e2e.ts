@@ -1,8 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, visit, type ExtensionBrowser } from './browser';
+import {
+  visit,
+  closeSession,
+  launchExtension,
+  startSession,
+  type ExtensionBrowser,
+} from './browser';
 import { openOptions, sendFrom, WARNING, whenReady } from './family-helpers';
-import { startSiteServer, type SiteServer } from './site-server';
+import type { SiteServer } from './site-server';
 
 // A look-alike of ICBC that no list knows: the detector alone warns about it.
 const HOST = 'icbc-kefu.top';
@@ -12,16 +18,11 @@ let browser: ExtensionBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  site = await startSiteServer();
-  browser = await launchExtension();
+  ({ site, browser, page } = await startSession());
   await whenReady(browser);
-  page = await browser.context.newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSession({ browser, site }));
 
 const welcome = (host: string) => `Welcome to ${host}`;
 

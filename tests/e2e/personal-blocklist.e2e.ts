@@ -1,8 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, visit, type ExtensionBrowser } from './browser';
-import { startSiteServer, type SiteServer } from './site-server';
+import {
+  visit,
+  closeSession,
+  launchExtension,
+  startSession,
+  type ExtensionBrowser,
+} from './browser';
+import type { SiteServer } from './site-server';
 
 const SCREENSHOTS = 'docs/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -23,15 +29,10 @@ async function blockFromPopup(tab: Page): Promise<Page> {
 }
 
 beforeAll(async () => {
-  site = await startSiteServer();
-  browser = await launchExtension();
-  page = await browser.context.newPage();
+  ({ site, browser, page } = await startSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSession({ browser, site }));
 
 describe('personal blocklist in a real browser', () => {
   it('lets an unknown site load and says so in the popup', async () => {

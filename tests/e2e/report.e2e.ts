@@ -6,8 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main';
 import type { StoredReport } from '../../server/store/report-store';
 import { createSqliteStore } from '../../server/store/sqlite-store';
-import { endsBlocked, launchExtension, visit, type ExtensionBrowser } from './browser';
-import { startSiteServer, type SiteServer } from './site-server';
+import {
+  endsBlocked,
+  visit,
+  closeSession,
+  launchExtension,
+  startSession,
+  type ExtensionBrowser,
+} from './browser';
+import type { SiteServer } from './site-server';
 
 // The extension is built to POST to http://127.0.0.1:8787/v1/reports (the default
 // SCAM_GUARD_REPORT_URL), so the real report service runs there, on a real SQLite file.
@@ -73,14 +80,11 @@ const isBlocked = (host: string) => endsBlocked(page, site.url(host, `/${Date.no
 
 beforeAll(async () => {
   await startReportServer();
-  site = await startSiteServer();
-  browser = await launchExtension();
-  page = await browser.context.newPage();
+  ({ site, browser, page } = await startSession());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await closeSession({ browser, site });
   await stopReportServer();
 });
 

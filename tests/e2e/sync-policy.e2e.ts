@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main';
-import { endsBlocked, launchExtension, type ExtensionBrowser } from './browser';
+import { endsBlocked, closeSession, startSession, type ExtensionBrowser } from './browser';
 import { ListPublisher } from './list-publisher';
-import { startSiteServer, type SiteServer } from './site-server';
+import type { SiteServer } from './site-server';
 
 /**
  * Publish to protection with nobody pressing anything: a real policy file shortens the
@@ -41,16 +41,13 @@ beforeAll(async () => {
   await publisher.publish(1, ['first-wave.top']);
   const database = join(mkdtempSync(join(tmpdir(), 'scam-guard-db-')), 'reports.db');
   server = await startServer({ port: 8787, listDir: publisher.dir, databasePath: database });
-  site = await startSiteServer();
-  browser = await launchExtension();
-  page = await browser.context.newPage();
+  ({ site, browser, page } = await startSession());
 });
 
 // Removed even when a test fails: the policy would otherwise apply to every Chromium here.
 afterAll(async () => {
   rmSync(POLICY_FILE, { force: true });
-  await browser?.close();
-  await site?.close();
+  await closeSession({ browser, site });
   await server?.close();
 });
 

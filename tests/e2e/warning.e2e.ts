@@ -1,9 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, visit, type ExtensionBrowser } from './browser';
+import {
+  visit,
+  closeSession,
+  launchExtension,
+  startSession,
+  type ExtensionBrowser,
+} from './browser';
 import { LISTED, openPopupFor, WARNING, whenReady } from './family-helpers';
-import { startSiteServer, type SiteServer } from './site-server';
+import type { SiteServer } from './site-server';
 
 const SCREENSHOTS = 'docs/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -13,16 +19,11 @@ let browser: ExtensionBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  site = await startSiteServer();
-  browser = await launchExtension();
+  ({ site, browser, page } = await startSession());
   await whenReady(browser);
-  page = await browser.context.newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSession({ browser, site }));
 
 const ENGLISH = {
   phishing: {
