@@ -64,6 +64,8 @@ describe('the bundled starter list, offline, from the first second', () => {
 
   it('warns that a look-alike of a protected bank is suspicious and shows the real address', async () => {
     await visit(page, site.url('icbc-kefu.top', '/refund'), WARNING);
+    // The page renders once the background answers; isVisible() does not wait for that.
+    await page.getByText('Careful! This website may be a fake.').waitFor();
     await expect(page.getByText('Careful! This website may be a fake.').isVisible()).resolves.toBe(
       true,
     );
