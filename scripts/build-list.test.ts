@@ -7,7 +7,6 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDelta } from '../shared/list/apply-delta';
 import { BlockList } from '../shared/list/block-list';
-import { readPacked } from '../shared/list/read-packed';
 import { verifyFile } from '../shared/list/sign-file';
 import { buildRelease } from './lib/build-release';
 import { readKey, writeKeyPair } from './lib/key-files';
@@ -91,11 +90,14 @@ describe('keygen, build-list and lookup CLIs', () => {
       new Uint8Array(await readFile(join(dir, 'out/delta-1-2.sgl'))),
       pub,
     );
-    const applied = await applyDelta(readPacked(v1), d12, 1);
-    const v2 = BlockList.load(
-      await verifyFile(new Uint8Array(await readFile(join(dir, 'out/snapshot-2.sgl'))), pub),
+    const applied = await applyDelta(v1, d12, 1);
+    const v2Bytes = await verifyFile(
+      new Uint8Array(await readFile(join(dir, 'out/snapshot-2.sgl'))),
+      pub,
     );
+    const v2 = BlockList.load(v2Bytes);
     expect(applied.checksum).toBe(v2.checksum);
+    expect(applied.snapshot).toEqual(v2Bytes);
     expect(v2.matchSync('http://loan.example/apply')).toMatchObject({
       category: 'credit-loan',
       source: 'reports',

@@ -6,12 +6,11 @@ import {
   type AppliedDelta,
   type ParsedDelta,
   DeltaError,
-  encodePacked,
-  listChecksum,
-  readPacked,
+  ListFormatError,
   sha256,
   SignatureError,
   verifyFile,
+  verifySnapshot,
 } from '../../shared/list';
 import {
   parseListManifest,
@@ -126,8 +125,11 @@ export function createListSync(deps: SyncDeps): ListSync {
     if (list.version !== manifest.version || list.checksum !== manifest.checksum) {
       throw new SyncFailure('bad-manifest', 'snapshot does not match the manifest');
     }
-    if ((await listChecksum(readPacked(payload))) !== list.checksum) {
-      throw new SyncFailure('bad-checksum', 'snapshot content does not match its checksum');
+    try {
+      await verifySnapshot(payload);
+    } catch (error) {
+      if (!(error instanceof ListFormatError)) throw error;
+      throw new SyncFailure('bad-checksum', `snapshot is not consistent: ${error.message}`);
     }
     return payload;
   }
@@ -141,27 +143,20 @@ export function createListSync(deps: SyncDeps): ListSync {
     if (!current) throw new DeltaError('no installed list to apply deltas to');
     const deltas: ParsedDelta[] = [];
     for (const step of steps) deltas.push(parseDelta(await download(step)));
-    // Deltas are applied to the packed entries and the result re-encoded from them: no entry
-    // of the million becomes an object (see packed-list.ts), and the first delta's result
-    // reuses the arrays the stored list is read into.
-    let list = readPacked(current, { headroom: deltas[0]?.additions.length ?? 0 });
+    // Each delta turns the stored snapshot into the next one, copying what it does not
+    // change (see mergeSnapshot): no entry of the million is decoded.
+    let snapshot = current;
     let at = installed;
     let last: AppliedDelta | null = null;
     for (const delta of deltas) {
-      last = await applyDelta(list, delta, at);
-      list = last.list;
+      last = await applyDelta(snapshot, delta, at);
+      snapshot = last.snapshot;
       at = last.version;
     }
     if (!last || last.version !== manifest.version || last.checksum !== manifest.checksum) {
       throw new DeltaError('the delta chain does not end at the published list');
     }
-    return encodePacked(list, {
-      version: last.version,
-      createdAt: last.createdAt,
-      metadata: last.metadata,
-      // The stored list is wholly copied into the new one by now.
-      scratch: current,
-    });
+    return snapshot;
   }
 
   async function update(): Promise<number | null> {

@@ -9,10 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyDelta, parseDelta } from '../../shared/list/apply-delta';
 import { BlockList } from '../../shared/list/block-list';
-import { encodePacked } from '../../shared/list/encode-list';
-import { listChecksum } from '../../shared/list/list-checksum';
-import { readPacked } from '../../shared/list/read-packed';
 import { verifyFile } from '../../shared/list/sign-file';
+import { verifySnapshot } from '../../shared/list/verify-snapshot';
 
 const [dir, mode] = process.argv.slice(2) as [string, 'delta' | 'snapshot'];
 const [stored, signedDelta, signedSnapshot, publicKey] = await Promise.all(
@@ -25,28 +23,20 @@ const start = performance.now();
 let next: BlockList;
 let expected: string;
 if (mode === 'delta') {
-  // list-sync.ts's viaDeltas: verify, parse, read the stored list with room for the
-  // additions, apply, re-encode (the stored list as work space), load.
-  const delta = parseDelta(await verifyFile(signedDelta!, publicKey!));
+  // list-sync.ts's viaDeltas: verify, parse, apply to the stored snapshot, load.
   const applied = await applyDelta(
-    readPacked(stored!, { headroom: delta.additions.length }),
-    delta,
+    stored!,
+    parseDelta(await verifyFile(signedDelta!, publicKey!)),
     1,
   );
-  next = BlockList.load(
-    await encodePacked(applied.list, {
-      version: applied.version,
-      createdAt: applied.createdAt,
-      metadata: applied.metadata,
-      scratch: stored,
-    }),
-  );
+  next = BlockList.load(applied.snapshot);
   expected = applied.checksum;
 } else {
-  // list-sync.ts's viaSnapshot: verify, load, check the entries against the checksum.
+  // list-sync.ts's viaSnapshot: verify, load, check the whole snapshot.
   const payload = await verifyFile(signedSnapshot!, publicKey!);
   next = BlockList.load(payload);
-  expected = await listChecksum(readPacked(payload));
+  await verifySnapshot(payload);
+  expected = next.checksum;
 }
 const ms = performance.now() - start;
 if (next.checksum !== expected) throw new Error(`${mode}: the list does not match its checksum`);

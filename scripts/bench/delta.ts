@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { compileList } from '../../shared/list/compile';
 import { encodeDelta } from '../../shared/list/encode-delta';
 import { encodeList } from '../../shared/list/encode-list';
+import { readHeader } from '../../shared/list/format';
 import type { ListEntry } from '../../shared/list/list-entry';
 import { readEntries } from '../../shared/list/read-entries';
 import { generatePrivateKey, publicKeyOf, signFile } from '../../shared/list/sign-file';
@@ -69,6 +70,7 @@ export async function runDeltaBench(paths: { dataDir: string }): Promise<Record<
     fromVersion: 1,
     toVersion: 2,
     createdAt: 0,
+    checksum: readHeader(newBytes).checksum,
   });
   const signedDelta = await sign(synthetic.bytes);
   const removalsOnly = await encodeDelta(

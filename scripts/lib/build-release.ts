@@ -64,6 +64,7 @@ export async function buildRelease(options: BuildOptions): Promise<BuildReport> 
       toVersion: options.version,
       createdAt,
       metadata,
+      checksum: list.checksum,
     });
     deltaFile = { from, bytes: await signFile(encoded.bytes, options.privateKey) };
     delta = { bytes: deltaFile.bytes.length, removed: encoded.removed, added: encoded.added };

@@ -1,14 +1,14 @@
 import { inflateSync } from 'fflate';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { ByteReader, decodeUtf8 } from './byte-reader';
-import { utf8 } from './byte-writer';
-import { DeltaError } from './errors';
+import { DeltaError, ListFormatError } from './errors';
 import { DELTA_FORMAT, DELTA_MAGIC } from './encode-delta';
-import { parseMetadataJson } from './format';
-import { listChecksum } from './list-checksum';
-import { mergeDelta, type Addition } from './merge-delta';
+import { encodePacked, sealSnapshot } from './encode-list';
+import { parseMetadataJson, readHeader } from './format';
 import { sortEntries } from './list-entry';
-import { entryCount, type PackedList } from './packed-list';
+import { mergePacked, type Addition } from './merge-packed';
+import { mergeSnapshot } from './merge-snapshot';
+import { readPacked } from './read-packed';
 import { readRice } from './rice';
 
 /** A delta's contents, parsed and checked on their own (not yet against a list). */
@@ -32,17 +32,16 @@ export interface AppliedDelta {
   version: number;
   createdAt: number;
   checksum: string;
-  metadata: Record<string, unknown>;
-  /** The new list, packed in canonical order (encodePacked takes it as is). */
-  list: PackedList;
+  /** The new list's snapshot, byte for byte the publisher's. */
+  snapshot: Uint8Array;
 }
 
 const fail = (message: string) => new DeltaError(`Invalid delta: ${message}`);
 
 /**
  * Inflates and parses a verified delta payload; DeltaError when it is not a well-formed
- * Scam Guard delta. Parsing first tells the caller how many entries the delta adds, so the
- * old list can be read with room for them (see readPacked's `headroom`).
+ * Scam Guard delta. A chain of deltas is parsed whole before any is applied, so that a bad
+ * one costs no merge.
  */
 export function parseDelta(deltaPayload: Uint8Array): ParsedDelta {
   let raw: Uint8Array;
@@ -64,7 +63,7 @@ export function parseDelta(deltaPayload: Uint8Array): ParsedDelta {
   const checksum = bytesToHex(r.take(32, 'checksum'));
   const entryCount = r.u32('entry count');
   const metadata = parseMetadataJson(r.string('metadata'), fail);
-  // Kept as written: the result must encode exactly as the publisher's snapshot does.
+  // The new list's tables, as its snapshot writes them.
   const categories = readTable(r, 'category');
   if (categories.length > 16) throw fail(`${categories.length} categories (at most 16 fit)`);
   const sources = readTable(r, 'source');
@@ -117,47 +116,50 @@ export function parseDelta(deltaPayload: Uint8Array): ParsedDelta {
 }
 
 /**
- * Applies a verified delta (its payload, or parseDelta's result) to the list at
- * `currentVersion`, on the packed form: unchanged entries are copied as runs of bytes and
- * key hashes, never decoded. Rejects (DeltaError) a delta for another version, a corrupt
- * one, or one whose result's checksum differs from the one it declares — the caller then
- * falls back to a full snapshot.
+ * Applies a verified delta (its payload, or parseDelta's result) to the snapshot of the
+ * list at `currentVersion` and returns the new snapshot. Rejects (DeltaError) a delta for
+ * another version, a corrupt one, a stored snapshot it cannot be applied to, or one whose
+ * result's checksum differs from the one it declares — the caller then falls back to a full
+ * snapshot.
  */
 export async function applyDelta(
-  old: PackedList,
+  old: Uint8Array,
   delta: Uint8Array | ParsedDelta,
   currentVersion: number,
 ): Promise<AppliedDelta> {
   const d = delta instanceof Uint8Array ? parseDelta(delta) : delta;
-  const { fromVersion, version, checksum, metadata } = d;
+  const { fromVersion, version, checksum } = d;
   if (fromVersion !== currentVersion) {
     throw new DeltaError(
       `Delta goes from version ${fromVersion}, but the installed list is version ${currentVersion}`,
     );
   }
-  const last = d.removals[d.removals.length - 1];
-  if (last !== undefined && last >= entryCount(old))
-    throw fail(`removal index ${last} beyond the ${entryCount(old)} entries`);
-  // Room is left for the metadata the caller re-encodes the result with: this delta's.
-  const metadataBytes = utf8(JSON.stringify(metadata)).length;
-  const list = mergeDelta(
-    old,
-    d.removals,
-    d.additions,
-    d.categories,
-    d.sources,
-    metadataBytes,
-    fail,
-  );
-  if (entryCount(list) !== d.entryCount)
-    throw fail(`result has ${entryCount(list)} entries, the delta declares ${d.entryCount}`);
-  const actual = await listChecksum(list);
+  let snapshot: Uint8Array;
+  try {
+    const header = readHeader(old);
+    const last = d.removals[d.removals.length - 1];
+    if (last !== undefined && last >= header.entryCount)
+      throw fail(`removal index ${last} beyond the ${header.entryCount} entries`);
+    if (header.entryCount - d.removals.length + d.additions.length !== d.entryCount)
+      throw fail(`the result would not have the ${d.entryCount} entries the delta declares`);
+    snapshot =
+      mergeSnapshot(old, header, d, fail) ??
+      (await encodePacked(
+        mergePacked(readPacked(old), d.removals, d.additions, d.categories, d.sources, fail),
+        { version, createdAt: d.createdAt, metadata: d.metadata },
+      ));
+  } catch (error) {
+    // A stored list this cannot read is one a full snapshot replaces.
+    if (error instanceof ListFormatError) throw new DeltaError(error.message);
+    throw error;
+  }
+  const actual = await sealSnapshot(snapshot);
   if (actual !== checksum) {
     throw new DeltaError(
       `Checksum mismatch after applying delta ${fromVersion}→${version}: got ${actual}, expected ${checksum}`,
     );
   }
-  return { fromVersion, version, createdAt: d.createdAt, checksum, metadata, list };
+  return { fromVersion, version, createdAt: d.createdAt, checksum, snapshot };
 }
 
 function readTable(r: ByteReader, what: string): string[] {

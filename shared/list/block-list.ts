@@ -1,8 +1,14 @@
 import type { Category } from '../categories';
 import { urlExpressions } from '../url';
 import { ListFormatError } from './errors';
-import { readHeader, readMetadata, pageOfKey, type ListHeader } from './format';
-import { FuseFilter } from './fuse-filter';
+import { FingerprintIndex, popcount } from './fingerprint-index';
+import {
+  readHeader,
+  readMetadata,
+  pageOfKey,
+  requireLittleEndian,
+  type ListHeader,
+} from './format';
 import { hash64Into, hashOut } from './hash64';
 import { ORDER_SEED } from './list-entry';
 import { decodeMeta, findInPage } from './page';
@@ -27,10 +33,9 @@ export interface LoadOptions {
 }
 
 const NO_HITS: number[] = Object.freeze([]) as unknown as number[];
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * A loaded snapshot. Only the binary fuse filter and the page-offset table are resident;
+ * A loaded snapshot. Only the fingerprint index and the page-offset table are resident;
  * every filter hit is confirmed against the real entry string on its page, so a filter
  * false positive never turns into a warning.
  */
@@ -42,12 +47,10 @@ export class BlockList {
   readonly checksum: string;
   readonly metadata: Record<string, unknown>;
   readonly pageCount: number;
-  private readonly filter: FuseFilter;
-
   private constructor(
     private readonly header: ListHeader,
     private readonly pageTable: Uint32Array,
-    fingerprints: Uint16Array,
+    private readonly filter: FingerprintIndex,
     metadata: Record<string, unknown>,
     private readonly bytes: Uint8Array | null,
   ) {
@@ -58,21 +61,20 @@ export class BlockList {
     this.checksum = header.checksum;
     this.metadata = metadata;
     this.pageCount = 2 ** header.pageBits;
-    this.filter = new FuseFilter(
-      fingerprints,
-      header.filterSeed,
-      header.segmentLength,
-      header.segmentCount,
-    );
   }
 
   /** Validates the header and section table and copies the filter and page table. */
   static load(bytes: Uint8Array, options: LoadOptions = {}): BlockList {
+    requireLittleEndian();
     const header = readHeader(bytes);
-    const [, , meta, filter, table, pages] = header.sections;
-    const fingerprints = new Uint16Array(copyAligned(bytes, filter!.offset, filter!.length));
-    const pageTable = new Uint32Array(copyAligned(bytes, table!.offset, table!.length));
-    if (!littleEndian) swapBytes(fingerprints, pageTable);
+    const [, , meta, filterSection, table, pages] = header.sections;
+    const filter = new FingerprintIndex(
+      copy(bytes, filterSection!.offset, filterSection!.length),
+      0,
+      header,
+    );
+    const pageTable = new Uint32Array(copy(bytes, table!.offset, table!.length));
+    checkIndex(filter, header.entryCount);
     if (pageTable[0] !== 0 || pageTable[pageTable.length - 1] !== pages!.length) {
       throw new ListFormatError(
         `Invalid list file: page table does not span the ${pages!.length} bytes of pages`,
@@ -85,7 +87,7 @@ export class BlockList {
     return new BlockList(
       header,
       pageTable,
-      fingerprints,
+      filter,
       readMetadata(bytes, meta!),
       options.retainPages === false ? null : bytes,
     );
@@ -137,7 +139,7 @@ export class BlockList {
   /** Memory kept when pages are read from elsewhere: filter, page table and metadata. */
   residentBytes(): number {
     return (
-      this.filter.fingerprints.byteLength +
+      this.filter.starts.buffer.byteLength +
       this.pageTable.byteLength +
       this.header.sections[2]!.length
     );
@@ -176,16 +178,19 @@ export class BlockList {
   }
 }
 
-function copyAligned(bytes: Uint8Array, offset: number, length: number): ArrayBuffer {
+function copy(bytes: Uint8Array, offset: number, length: number): ArrayBuffer {
   return bytes.slice(offset, offset + length).buffer;
 }
 
-function swapBytes(...arrays: (Uint16Array | Uint32Array)[]): void {
-  for (const array of arrays) {
-    const view = new DataView(array.buffer);
-    for (let i = 0; i < array.length; i++) {
-      array[i] =
-        array.BYTES_PER_ELEMENT === 2 ? view.getUint16(i * 2, true) : view.getUint32(i * 4, true);
-    }
-  }
+/** Page starts that never go backwards and end at the entry count, and one bit per entry. */
+function checkIndex(filter: FingerprintIndex, entryCount: number): void {
+  const { starts, words } = filter;
+  const fail = (what: string) => new ListFormatError(`Invalid list file: filter ${what}`);
+  if (starts[0] !== 0 || starts[starts.length - 1] !== entryCount)
+    throw fail(`pages do not span the ${entryCount} entries`);
+  for (let i = 1; i < starts.length; i++)
+    if (starts[i]! < starts[i - 1]!) throw fail(`goes backwards at page ${i}`);
+  let ones = 0;
+  for (let i = 0; i < words.length; i++) ones += popcount(words[i]!);
+  if (ones !== entryCount) throw fail(`has ${ones} entries, the header says ${entryCount}`);
 }

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { deflateSync, inflateSync } from 'fflate';
 import { applyDelta, parseDelta } from './apply-delta';
 import { assertNewer } from './assert-newer';
-import { BlockList } from './block-list';
-import { encodeDelta } from './encode-delta';
-import { encodeList, encodePacked } from './encode-list';
+import { encodeDelta, type DeltaInfo } from './encode-delta';
+import { encodeList, encodePacked, sealSnapshot } from './encode-list';
 import { DeltaError } from './errors';
+import { readHeader } from './format';
+import { sortEntries, type ListEntry } from './list-entry';
+import { mergePacked } from './merge-packed';
+import { mergeSnapshot } from './merge-snapshot';
 import { readEntries } from './read-entries';
 import { readPacked } from './read-packed';
-import { sortEntries } from './list-entry';
-import { packEntries, unpackEntries } from './packed-list';
 import { entry, syntheticEntries } from './test-entries';
 
 const oldEntries = sortEntries([
@@ -20,68 +22,108 @@ const newEntries = sortEntries([
   ...oldEntries.filter((_, i) => i % 50 !== 0 && _.expression !== 'moved.example/'),
   ...syntheticEntries(40, 'added'),
   entry('moved.example/', { category: 'gambling' }),
-  entry('new.example/landing/', { source: 'reports' }),
 ]);
-const old = packEntries(oldEntries);
-const delta = await encodeDelta(oldEntries, newEntries, {
+const info: DeltaInfo = {
   fromVersion: 4,
   toVersion: 5,
   createdAt: 123,
   metadata: { protectedNames: ['a'] },
-});
+};
+const old = await encodeList(oldEntries, { version: 4, createdAt: 0 });
+const delta = await encodeDelta(oldEntries, newEntries, info);
+const publish = (entries: readonly ListEntry[], { toVersion, createdAt, metadata }: DeltaInfo) =>
+  encodeList(entries, { version: toVersion, createdAt, ...(metadata ? { metadata } : {}) });
+const fail = (message: string) => new DeltaError(message);
+
+/** The fast path's result, sealed, or null where it does not apply. */
+async function fastPath(before: Uint8Array, step: Uint8Array): Promise<Uint8Array | null> {
+  const out = mergeSnapshot(before, readHeader(before), parseDelta(step), fail);
+  if (out) await sealSnapshot(out);
+  return out;
+}
+
+/** The general path's result. */
+function generalPath(before: Uint8Array, step: Uint8Array): Promise<Uint8Array> {
+  const d = parseDelta(step);
+  const list = mergePacked(
+    readPacked(before),
+    d.removals,
+    d.additions,
+    d.categories,
+    d.sources,
+    fail,
+  );
+  return encodePacked(list, { version: d.version, createdAt: d.createdAt, metadata: d.metadata });
+}
 
 describe('deltas', () => {
-  it('turns version N into N+1 exactly (round trip through the snapshot format)', async () => {
+  it('turn version N into N+1, byte for byte the snapshot the publisher writes', async () => {
     const applied = await applyDelta(old, delta.bytes, 4);
     expect(applied.version).toBe(5);
-    expect(applied.metadata).toEqual({ protectedNames: ['a'] });
-    expect(unpackEntries(applied.list)).toEqual(newEntries);
-    const reencoded = await encodePacked(applied.list, {
-      version: applied.version,
-      createdAt: applied.createdAt,
-    });
-    expect(BlockList.load(reencoded).checksum).toBe(applied.checksum);
-    expect(readEntries(reencoded)).toEqual(newEntries);
+    expect(applied.snapshot).toEqual(await publish(newEntries, info));
+    expect(readEntries(applied.snapshot)).toEqual(newEntries);
+    expect(readHeader(applied.snapshot).checksum).toBe(applied.checksum);
   });
 
-  it('writes the snapshot around the merged entries, byte for byte as the publisher does', async () => {
-    const kept = oldEntries.filter((_, i) => i % 40 !== 0);
-    const next = sortEntries([...kept, ...syntheticEntries(30, 'fresh')]);
-    const step = await encodeDelta(oldEntries, next, {
-      fromVersion: 4,
-      toVersion: 5,
-      createdAt: 9,
-      metadata: { protectedNames: ['b'] },
-    });
-    const applied = await applyDelta(old, step.bytes, 4);
-    const options = { version: 5, createdAt: 9, metadata: applied.metadata };
-    const published = await encodeList(next, options);
-    const inPlace = await encodePacked(applied.list, options);
-    expect(applied.list.room?.free).toBe(false);
-    expect(inPlace).toEqual(published);
-    expect(inPlace.byteOffset).toBe(0);
-    expect(inPlace.buffer.byteLength).toBe(inPlace.length);
-    // The room is taken once: encoding again (other metadata too) copies and still matches.
-    expect(await encodePacked(applied.list, options)).toEqual(published);
-    expect(await encodePacked(applied.list, { version: 5, createdAt: 9 })).toEqual(
-      await encodeList(next, { version: 5, createdAt: 9 }),
+  it('leave the stored snapshot, which the active list still reads, untouched', async () => {
+    const before = old.slice();
+    await applyDelta(old, delta.bytes, 4);
+    expect(old).toEqual(before);
+  });
+
+  it.each([
+    ['only additions', 0, 45],
+    ['only removals', 7, 0],
+    ['balanced churn', 20, 40],
+    ['one addition', 0, 1],
+    ['the first and the last entry removed', -1, 0],
+  ])('take the fast path with the general path’s result: %s', async (_, removeEvery, added) => {
+    const last = oldEntries.length - 1;
+    const kept = oldEntries.filter((_, i) =>
+      removeEvery === -1 ? i !== 0 && i !== last : removeEvery === 0 || i % removeEvery !== 0,
     );
-    expect(inPlace).toEqual(published);
+    const next = sortEntries([...kept, ...syntheticEntries(added, 'fresh')]);
+    const step = (await encodeDelta(oldEntries, next, info)).bytes;
+    const expected = await publish(next, info);
+    expect(await fastPath(old, step)).toEqual(expected);
+    expect(await generalPath(old, step)).toEqual(expected);
   });
 
-  it('rebuilds exactly the packed list the publisher would encode', async () => {
-    const applied = await applyDelta(old, delta.bytes, 4);
-    const published = packEntries(newEntries);
-    expect(applied.list.sources).toEqual(published.sources);
-    expect(applied.list.entries).toEqual(published.entries);
-    expect(applied.list.keysHi).toEqual(published.keysHi);
-    expect(applied.list.keysLo).toEqual(published.keysLo);
-    expect(applied.list.offsets).toEqual(published.offsets);
-    expect(applied.list.sourceCounts).toEqual(published.sourceCounts);
-    expect(applied.list.allowCount).toBe(published.allowCount);
+  const feed0 = oldEntries.filter((e) => e.source === 'feed-0');
+  it.each([
+    ['a source appears', [entry('d.example/', { source: 'a-new-feed' })], [] as ListEntry[]],
+    ['a source disappears', [], feed0],
+    ['the list grows into more pages', syntheticEntries(300, 'grown'), []],
+  ])('take the general path where the fast one cannot: %s', async (_, added, removed) => {
+    const next = sortEntries([...oldEntries.filter((e) => !removed.includes(e)), ...added]);
+    const step = (await encodeDelta(oldEntries, next, info)).bytes;
+    expect(await fastPath(old, step)).toBeNull();
+    const applied = await applyDelta(old, step, 4);
+    expect(applied.snapshot).toEqual(await publish(next, info));
   });
 
-  it('renumbers kept entries when a source disappears or a new one sorts first', async () => {
+  it('match the publisher’s snapshot for any churn, by the fast path or the general one', async () => {
+    const base = oldEntries.slice(0, 300);
+    const stored = await encodeList(base, { version: 4, createdAt: 0 });
+    const pool = syntheticEntries(60, 'pool').map((e, i) =>
+      i % 9 === 0 ? { ...e, category: 'scam' as const, action: 'allow' as const } : e,
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.boolean(), { minLength: base.length, maxLength: base.length }),
+        fc.subarray(pool),
+        async (keep, added) => {
+          const next = sortEntries([...base.filter((_, i) => keep[i]), ...added]);
+          const step = (await encodeDelta(base, next, info)).bytes;
+          const applied = await applyDelta(stored, step, 4);
+          expect(applied.snapshot).toEqual(await publish(next, info));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('renumber kept entries when a source disappears or a new one sorts first', async () => {
     const before = sortEntries([
       entry('a.example/', { source: 'b-feed' }),
       entry('b.example/', { source: 'c-feed' }),
@@ -92,139 +134,90 @@ describe('deltas', () => {
       entry('c.example/', { source: 'c-feed', action: 'allow', category: 'scam' }),
       entry('d.example/', { source: 'a-feed' }),
     ]);
-    const step = await encodeDelta(before, after, { fromVersion: 1, toVersion: 2, createdAt: 0 });
-    const applied = await applyDelta(packEntries(before), step.bytes, 1);
-    expect(applied.list.sources).toEqual(['a-feed', 'c-feed']);
-    expect(unpackEntries(applied.list)).toEqual(after);
-    expect(applied.list.allowCount).toBe(1);
+    const stepInfo = { fromVersion: 1, toVersion: 2, createdAt: 0 };
+    const step = await encodeDelta(before, after, stepInfo);
+    const applied = await applyDelta(
+      await publish(before, { ...stepInfo, toVersion: 1 }),
+      step.bytes,
+      1,
+    );
+    expect(applied.snapshot).toEqual(await publish(after, stepInfo));
+    expect(readHeader(applied.snapshot).sources).toEqual(['a-feed', 'c-feed']);
+    expect(readHeader(applied.snapshot).allowCount).toBe(1);
   });
 
-  it('refuses an addition that is already in the list', async () => {
+  it('refuse an addition that is already in the list', async () => {
     const extra = entry('extra.example/');
-    const step = await encodeDelta(oldEntries, sortEntries([...oldEntries, extra]), {
-      fromVersion: 4,
-      toVersion: 5,
+    const step = await encodeDelta(oldEntries, sortEntries([...oldEntries, extra]), info);
+    // One entry fewer, so that the counts agree and the merge itself meets the repeat.
+    const withExtra = await encodeList([...oldEntries.slice(1), extra], {
+      version: 4,
       createdAt: 0,
     });
-    const withExtra = packEntries(sortEntries([...oldEntries, extra]));
     await expect(applyDelta(withExtra, step.bytes, 4)).rejects.toThrow(/already in the list/);
   });
 
-  it('codes a changed category as a removal plus an addition', () => {
+  it('code a changed category as a removal plus an addition', () => {
     expect(delta.removed).toBe(Math.ceil(2001 / 50) + 1);
-    expect(delta.added).toBe(42);
+    expect(delta.added).toBe(41);
   });
 
-  it('costs a few bytes per changed entry', () => {
+  it('cost a few bytes per changed entry', () => {
     expect(delta.bytes.length / (delta.removed + delta.added)).toBeLessThan(12);
   });
 
-  it('refuses a delta for another from-version', async () => {
+  it('refuse a delta for another from-version', async () => {
     await expect(applyDelta(old, delta.bytes, 3)).rejects.toThrow(/goes from version 4/);
   });
 
   it.each([
-    ['a source', { source: 'other' }],
     ['a category', { category: 'gambling' as const }],
     ['an action', { action: 'allow' as const }],
-  ])('refuses a result whose checksum differs from the declared one (%s)', async (_, change) => {
+  ])('refuse a result whose checksum differs from the declared one (%s)', async (_, change) => {
     const tampered = oldEntries.map((e, i) => (i === 7 ? { ...e, ...change } : e));
-    await expect(applyDelta(packEntries(tampered), delta.bytes, 4)).rejects.toThrow(
-      /Checksum mismatch/,
-    );
+    const stored = await encodeList(tampered, { version: 4, createdAt: 0 });
+    await expect(applyDelta(stored, delta.bytes, 4)).rejects.toThrow(/Checksum mismatch/);
   });
 
-  it('refuses a declared checksum that was altered', async () => {
+  it('refuse, as a delta error, a stored list whose source table differs', async () => {
+    const tampered = oldEntries.map((e, i) => (i === 7 ? { ...e, source: 'other' } : e));
+    const stored = await encodeList(tampered, { version: 4, createdAt: 0 });
+    await expect(applyDelta(stored, delta.bytes, 4)).rejects.toThrow(DeltaError);
+  });
+
+  it('refuse a declared checksum that was altered', async () => {
     const raw = inflateSync(delta.bytes);
     raw[8 + 4 + 4 + 8]! ^= 1;
-    await expect(applyDelta(old, deflateSync(raw), 4)).rejects.toThrow(DeltaError);
+    await expect(applyDelta(old, deflateSync(raw), 4)).rejects.toThrow(/Checksum mismatch/);
   });
 
-  it.each([
-    ['only additions (the result runs ahead of the old list by all of them)', 0, 300],
-    ['mostly removals', 5, 3],
-    ['balanced churn', 20, 40],
-  ])(
-    'merges into the arrays of a list read with headroom, with the same result: %s',
-    async (_, removeEvery, added) => {
-      const snapshot = await encodeList(oldEntries, { version: 4, createdAt: 0 });
-      const next = sortEntries([
-        ...oldEntries.filter((_, i) => removeEvery === 0 || i % removeEvery !== 0),
-        ...syntheticEntries(added, 'headroom'),
-      ]);
-      const step = await encodeDelta(oldEntries, next, {
-        fromVersion: 4,
-        toVersion: 5,
-        createdAt: 0,
-      });
-      const parsed = parseDelta(step.bytes);
-      const stored = readPacked(snapshot, { headroom: parsed.additions.length });
-      const applied = await applyDelta(stored, parsed, 4);
-      expect(applied.list.keysHi.buffer).toBe(stored.keysHi.buffer);
-      expect(applied.list.offsets.buffer).toBe(stored.offsets.buffer);
-      const published = packEntries(next);
-      expect(applied.list.entries).toEqual(published.entries);
-      expect(applied.list.keysHi).toEqual(published.keysHi);
-      expect(applied.list.keysLo).toEqual(published.keysLo);
-      expect(applied.list.offsets).toEqual(published.offsets);
-      // Without headroom the arrays are fresh, and the result is the same.
-      const fresh = await applyDelta(readPacked(snapshot), parsed, 4);
-      expect(fresh.list.keysHi.buffer).not.toBe(stored.keysHi.buffer);
-      expect(fresh.list.offsets).toEqual(published.offsets);
-    },
-  );
-
-  it('leaves a list read without headroom as it was', async () => {
-    const before = packEntries(oldEntries);
-    const keys = before.keysHi.slice();
-    const offsets = before.offsets.slice();
-    const removalsOnly = await encodeDelta(
-      oldEntries,
-      oldEntries.filter((_, i) => i % 3 !== 0),
-      { fromVersion: 4, toVersion: 5, createdAt: 0 },
+  it('refuse a damaged stored list with a delta error, so that a snapshot replaces it', async () => {
+    await expect(applyDelta(old.subarray(0, old.length - 9), delta.bytes, 4)).rejects.toThrow(
+      DeltaError,
     );
-    await applyDelta(before, removalsOnly.bytes, 4);
-    expect(before.keysHi).toEqual(keys);
-    expect(before.offsets).toEqual(offsets);
+    const scrambled = old.slice();
+    const pages = readHeader(old).sections[5]!;
+    scrambled.fill(0xff, pages.offset + 100, pages.offset + 400);
+    await expect(applyDelta(scrambled, delta.bytes, 4)).rejects.toThrow(DeltaError);
   });
 
-  it('rebuilds front-coded additions that share long prefixes', async () => {
-    const long = Array.from({ length: 300 }, (_, i) =>
-      entry(`deep.example/${'segment/'.repeat(30)}${i}`),
+  it('rebuild front-coded additions that share long prefixes', async () => {
+    const long = Array.from({ length: 30 }, (_, i) =>
+      entry(`deep.example/${'segment/'.repeat(30)}${i}`, { source: 'feed-1' }),
     );
     const next = sortEntries([...oldEntries, ...long]);
-    const step = await encodeDelta(oldEntries, next, {
-      fromVersion: 4,
-      toVersion: 5,
-      createdAt: 0,
-    });
-    const parsed = parseDelta(step.bytes);
+    const parsed = parseDelta((await encodeDelta(oldEntries, next, info)).bytes);
     expect(parsed.additions.map((a) => a.expression).sort()).toEqual(
       long.map((e) => e.expression).sort(),
     );
-    expect(unpackEntries((await applyDelta(old, parsed, 4)).list)).toEqual(next);
+    expect(readEntries((await applyDelta(old, parsed, 4)).snapshot)).toEqual(next);
   });
 
-  it('encodes the same snapshot with the old list as filter work space', async () => {
-    const snapshot = await encodeList(oldEntries, { version: 4, createdAt: 0 });
-    const applied = await applyDelta(readPacked(snapshot), delta.bytes, 4);
-    const options = { version: 5, createdAt: 123, metadata: applied.metadata };
-    const expected = await encodeList(newEntries, options);
-    const before = snapshot.slice();
-    expect(await encodePacked(applied.list, { ...options, scratch: snapshot })).toEqual(expected);
-    expect(Buffer.compare(snapshot, before)).not.toBe(0); // it was used
-    await expect(
-      encodePacked(applied.list, { ...options, scratch: applied.list.entries }),
-    ).rejects.toThrow(/scratch memory holds part of the list/);
-  });
-
-  it('applies an empty delta', async () => {
-    const same = await encodeDelta(oldEntries, oldEntries, {
-      fromVersion: 1,
-      toVersion: 2,
-      createdAt: 0,
-    });
-    expect(unpackEntries((await applyDelta(old, same.bytes, 1)).list)).toEqual(oldEntries);
+  it('apply an empty delta', async () => {
+    const same = await encodeDelta(oldEntries, oldEntries, info);
+    expect((await applyDelta(old, same.bytes, 4)).snapshot).toEqual(
+      await publish(oldEntries, info),
+    );
   });
 });
 

@@ -1,17 +1,16 @@
 import { deflateSync } from 'fflate';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { ByteWriter, utf8 } from './byte-writer';
-import { CATEGORY_TABLE } from './format';
-import { listChecksum } from './list-checksum';
+import { encodeList } from './encode-list';
+import { CATEGORY_TABLE, readHeader } from './format';
 import { compareStrings, orderKey, type ListEntry } from './list-entry';
-import { packEntries } from './packed-list';
 import { writeRice } from './rice';
 
 /**
  * Delta layout before deflate (fflate, level 9):
- *   "SGDELTA" · u8 format · u32 from · u32 to · f64 created-at · 32-byte listChecksum of
- *   the resulting list · u32 resulting entry count · varint-prefixed metadata JSON ·
- *   category table · source table ·
+ *   "SGDELTA" · u8 format · u32 from · u32 to · f64 created-at · 32-byte checksum of
+ *   the resulting snapshot · u32 resulting entry count · varint-prefixed metadata JSON ·
+ *   the resulting snapshot's category and source tables ·
  *   removals: Rice-coded gaps of indexes into the old list's canonical order ·
  *   additions: varint count, then sorted by expression, each as varint shared-prefix bytes
  *   · varint suffix bytes · suffix · varint (source << 5 | category << 1 | allow).
@@ -19,13 +18,17 @@ import { writeRice } from './rice';
  */
 export const DELTA_MAGIC = [0x53, 0x47, 0x44, 0x45, 0x4c, 0x54, 0x41]; // "SGDELTA"
 // Format 3: the checksum is listChecksum's, as snapshot format 3 defines it.
-export const DELTA_FORMAT = 3;
+// Format 4: the checksum is the whole snapshot's (format 4), and the source table is the
+// resulting list's, so a client knows the new tables without counting its entries.
+export const DELTA_FORMAT = 4;
 
 export interface DeltaInfo {
   fromVersion: number;
   toVersion: number;
   createdAt: number;
   metadata?: Record<string, unknown>;
+  /** The checksum of the new list's snapshot, when the caller has encoded it already. */
+  checksum?: string;
 }
 
 export interface DeltaStats {
@@ -78,12 +81,22 @@ export async function encodeDelta(
   out.u32(info.fromVersion);
   out.u32(info.toVersion);
   out.f64(info.createdAt);
-  out.bytes(hexToBytes(await listChecksum(packEntries(newEntries))));
+  const checksum =
+    info.checksum ??
+    readHeader(
+      await encodeList(newEntries, {
+        version: info.toVersion,
+        createdAt: info.createdAt,
+        ...(info.metadata ? { metadata: info.metadata } : {}),
+        sorted: true,
+      }),
+    ).checksum;
+  out.bytes(hexToBytes(checksum));
   out.u32(newEntries.length);
   out.string(info.metadata ? JSON.stringify(info.metadata) : '');
   out.varint(CATEGORY_TABLE.length);
   for (const c of CATEGORY_TABLE) out.string(c);
-  const sources = [...new Set(additions.map((e) => e.source))].sort();
+  const sources = [...new Set(newEntries.map((e) => e.source))].sort();
   out.varint(sources.length);
   for (const s of sources) out.string(s);
   writeRice(out, removals);

@@ -1,8 +1,9 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { CATEGORIES, isCategory, type Category } from '../categories';
 import { ByteReader, decodeUtf8 } from './byte-reader';
+import { ByteWriter } from './byte-writer';
 import { ListFormatError } from './errors';
-import { FuseFilter } from './fuse-filter';
+import { bucketBitsFor, FINGERPRINT_BITS, indexLayout } from './fingerprint-index';
 
 /**
  * Snapshot layout (little-endian), designed to be used in place from one ArrayBuffer:
@@ -10,11 +11,11 @@ import { FuseFilter } from './fuse-filter';
  *   0  magic "SGLIST" + u16 format version
  *   8  u32 list version · u32 flags (0) · f64 created-at (ms since epoch)
  *  24  u32 entry count · u32 allow count
- *  32  u32 filter seed · u32 segment length · u32 segment count · u32 page bits
- *  48  32-byte checksum of the categories, sources and pages sections (see listChecksum)
+ *  32  u32 bucket bits · u32 fingerprint bits (16) · u32 reserved (0) · u32 page bits
+ *  48  32-byte checksum of every byte after the header (see snapshotChecksum)
  *  80  six sections as (u32 offset, u32 length): categories, sources, metadata (JSON),
- *      filter (u16 fingerprints), page table (u32 × pages+1), pages
- * 128  section bodies, in that order, the filter 2-aligned and the page table 4-aligned
+ *      filter (see fingerprint-index.ts), page table (u32 × pages+1), pages
+ * 128  section bodies, in that order, the filter and the page table 4-aligned
  *
  * A page holds the entries whose order key has the page's top bits, each as
  * varint UTF-8 length · UTF-8 expression · varint (source << 5 | category << 1 | allow).
@@ -22,7 +23,8 @@ import { FuseFilter } from './fuse-filter';
 export const MAGIC = [0x53, 0x47, 0x4c, 0x49, 0x53, 0x54]; // "SGLIST"
 // Version 2: the checksum covers the encoded entries rather than one line of text per entry.
 // Version 3: the checksum hashes 256 KiB blocks, and filter seed 0 means unmixed keys.
-export const FORMAT_VERSION = 3;
+// Version 4: the filter is the fingerprint index, and the checksum covers all but the header.
+export const FORMAT_VERSION = 4;
 export const HEADER_BYTES = 128;
 export const SECTION_NAMES = [
   'categories',
@@ -46,14 +48,21 @@ export interface ListHeader {
   createdAt: number;
   entryCount: number;
   allowCount: number;
-  filterSeed: number;
-  segmentLength: number;
-  segmentCount: number;
   pageBits: number;
+  bucketBits: number;
   checksum: string;
   sections: Section[];
   categories: Category[];
   sources: string[];
+}
+
+/**
+ * The snapshot's arrays are used in place as typed arrays, which read the host's byte
+ * order; every engine the extension runs on is little-endian.
+ */
+export function requireLittleEndian(): void {
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1)
+    throw new Error('Scam Guard lists need a little-endian host');
 }
 
 export function pageBitsFor(entryCount: number): number {
@@ -84,18 +93,14 @@ export function readHeader(bytes: Uint8Array): ListHeader {
   const allowCount = r.u32('allow count');
   if (allowCount > entryCount)
     throw fail(`allow count ${allowCount} exceeds entry count ${entryCount}`);
-  const filterSeed = r.u32('filter seed');
-  const segmentLength = r.u32('segment length');
-  const segmentCount = r.u32('segment count');
+  const bucketBits = r.u32('bucket bits');
+  const fingerprintBits = r.u32('fingerprint bits');
+  if (r.u32('reserved') !== 0) throw fail('reserved header field set');
   const pageBits = r.u32('page bits');
-  const geometry = FuseFilter.geometry(entryCount);
-  if (segmentLength !== geometry.segmentLength || segmentCount !== geometry.segmentCount) {
-    throw fail(
-      `filter geometry ${segmentLength}×${segmentCount} does not fit ${entryCount} entries`,
-    );
-  }
   if (pageBits !== pageBitsFor(entryCount))
     throw fail(`page bits ${pageBits} do not fit ${entryCount} entries`);
+  if (bucketBits !== bucketBitsFor(entryCount, pageBits) || fingerprintBits !== FINGERPRINT_BITS)
+    throw fail(`filter of ${bucketBits} bucket bits does not fit ${entryCount} entries`);
   const checksum = bytesToHex(r.take(32, 'checksum'));
   const sections: Section[] = [];
   let previousEnd = HEADER_BYTES;
@@ -122,13 +127,11 @@ export function readHeader(bytes: Uint8Array): ListHeader {
     Section,
     Section,
   ];
-  if (filter.offset % 2 !== 0 || pageTable.offset % 4 !== 0)
+  if (filter.offset % 4 !== 0 || pageTable.offset % 4 !== 0)
     throw fail('misaligned filter or page table');
-  if (filter.length !== FuseFilter.arrayLength(segmentLength, segmentCount) * 2) {
-    throw fail(
-      `filter section is ${filter.length} bytes, its geometry needs ${FuseFilter.arrayLength(segmentLength, segmentCount) * 2}`,
-    );
-  }
+  const filterBytes = indexLayout({ entryCount, pageBits, bucketBits }).bytes;
+  if (filter.length !== filterBytes)
+    throw fail(`filter section is ${filter.length} bytes, its geometry needs ${filterBytes}`);
   if (pageTable.length !== (2 ** pageBits + 1) * 4)
     throw fail(`page table is ${pageTable.length} bytes for ${2 ** pageBits} pages`);
   // Each entry takes at least 3 bytes, which bounds the count a file can claim.
@@ -146,10 +149,8 @@ export function readHeader(bytes: Uint8Array): ListHeader {
     createdAt,
     entryCount,
     allowCount,
-    filterSeed,
-    segmentLength,
-    segmentCount,
     pageBits,
+    bucketBits,
     checksum,
     sections,
     categories,
@@ -193,6 +194,14 @@ export function parseMetadataJson(
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw fail('metadata is not a JSON object');
   return value as Record<string, unknown>;
+}
+
+/** A string table as snapshots write it: varint count, then each name. */
+export function encodeTable(names: readonly string[]): Uint8Array {
+  const out = new ByteWriter(256);
+  out.varint(names.length);
+  for (const name of names) out.string(name);
+  return out.finish();
 }
 
 /** The category table every encoder writes: all known categories, in their declared order. */

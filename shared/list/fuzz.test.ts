@@ -6,7 +6,6 @@ import { BlockList } from './block-list';
 import { encodeDelta } from './encode-delta';
 import { encodeList } from './encode-list';
 import { DeltaError, ListFormatError, SignatureError } from './errors';
-import { packEntries } from './packed-list';
 import { readEntries } from './read-entries';
 import { generatePrivateKey, publicKeyOf, signFile, verifyFile } from './sign-file';
 import { sortEntries } from './list-entry';
@@ -27,7 +26,7 @@ const delta = (
     createdAt: 0,
   })
 ).bytes;
-const old = packEntries(entries.slice(10));
+const old = await encodeList(entries.slice(10), { version: 1, createdAt: 0 });
 const key = generatePrivateKey();
 const signed = await signFile(list.subarray(0, 300), key);
 const pub = publicKeyOf(key);
@@ -97,6 +96,15 @@ describe('decoders under random and mutated bytes', () => {
     await fc.assert(
       fc.asyncProperty(mutated(delta), (bytes) =>
         throwsOnly(() => applyDelta(old, bytes, 1), DeltaError),
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('applyDelta refuses a damaged stored list only with DeltaError', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutated(old), (stored) =>
+        throwsOnly(() => applyDelta(stored, delta, 1), DeltaError),
       ),
       { numRuns: 400 },
     );

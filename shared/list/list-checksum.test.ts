@@ -1,50 +1,59 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
-import { blockChecksum, CHECKSUM_BLOCK_BYTES, listChecksum } from './list-checksum';
-import { packEntries } from './packed-list';
-import { sortEntries } from './list-entry';
+import { encodeList } from './encode-list';
+import { readHeader } from './format';
+import { blockChecksum, CHECKSUM_BLOCK_BYTES, snapshotChecksum } from './list-checksum';
 import { entry, syntheticEntries } from './test-entries';
 
-/** The definition, spelt out: SHA-256 over the SHA-256 of each block of the joined parts. */
-function reference(parts: Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    joined.set(p, at);
-    at += p.length;
-  }
+/** The definition, spelt out: SHA-256 over the SHA-256 of each block. */
+function reference(bytes: Uint8Array): Uint8Array {
   const digests: number[] = [];
-  for (let i = 0; i < joined.length; i += CHECKSUM_BLOCK_BYTES)
-    digests.push(...sha256(joined.subarray(i, i + CHECKSUM_BLOCK_BYTES)));
+  for (let i = 0; i < bytes.length; i += CHECKSUM_BLOCK_BYTES)
+    digests.push(...sha256(bytes.subarray(i, i + CHECKSUM_BLOCK_BYTES)));
   return sha256(new Uint8Array(digests));
 }
 
 const bytes = (length: number, seed: number) =>
   Uint8Array.from({ length }, (_, i) => (i * 31 + seed * 17) & 0xff);
 
-describe('listChecksum', () => {
+describe('blockChecksum', () => {
   const B = CHECKSUM_BLOCK_BYTES;
   it.each([
-    ['nothing', []],
-    ['empty parts', [bytes(0, 1), bytes(0, 2)]],
-    ['one short part', [bytes(100, 1)]],
-    ['exactly one block', [bytes(B, 1)]],
-    ['a block across all three parts', [bytes(10, 1), bytes(20, 2), bytes(B * 2 + 5, 3)]],
-    ['parts ending on block edges', [bytes(B - 7, 1), bytes(7, 2), bytes(B, 3)]],
-    ['a part spanning several blocks', [bytes(3, 1), bytes(B * 3 + 1, 2), bytes(0, 3)]],
-  ])('hashes %s exactly as defined', async (_, parts) => {
-    expect(await blockChecksum(parts)).toEqual(reference(parts));
+    ['nothing', 0],
+    ['a short input', 100],
+    ['exactly one block', B],
+    ['one byte past a block', B + 1],
+    ['several blocks and a piece', B * 3 + 7],
+  ])('hashes %s exactly as defined', async (_, length) => {
+    const input = bytes(length, 3);
+    expect(await blockChecksum(input)).toEqual(reference(input));
   });
+});
 
-  it('depends on every entry and on nothing else', async () => {
-    const entries = sortEntries(syntheticEntries(500));
-    const base = await listChecksum(packEntries(entries));
-    expect(await listChecksum(packEntries(sortEntries(syntheticEntries(500))))).toBe(base);
+describe('snapshotChecksum', () => {
+  const entries = syntheticEntries(500);
+  const options = { version: 3, createdAt: 10, metadata: { protectedNames: ['a'] } };
+
+  it('depends on every entry and the metadata, not on the version or date', async () => {
+    const base = await snapshotChecksum(await encodeList(entries, options));
+    const again = await encodeList([...entries].reverse(), {
+      ...options,
+      version: 9,
+      createdAt: 1,
+    });
+    expect(await snapshotChecksum(again)).toBe(base);
     const changed = entries.map((e, i) =>
       i === 250 ? { ...e, category: 'gambling' as const } : e,
     );
-    expect(await listChecksum(packEntries(changed))).not.toBe(base);
-    const more = sortEntries([...entries, entry('one-more.example/')]);
-    expect(await listChecksum(packEntries(more))).not.toBe(base);
+    expect(await snapshotChecksum(await encodeList(changed, options))).not.toBe(base);
+    const more = [...entries, entry('one-more.example/')];
+    expect(await snapshotChecksum(await encodeList(more, options))).not.toBe(base);
+    const otherMetadata = { ...options, metadata: { protectedNames: ['b'] } };
+    expect(await snapshotChecksum(await encodeList(entries, otherMetadata))).not.toBe(base);
+  });
+
+  it('is the checksum the encoder writes into the header', async () => {
+    const snapshot = await encodeList(entries, options);
+    expect(readHeader(snapshot).checksum).toBe(await snapshotChecksum(snapshot));
   });
 });

@@ -26,17 +26,6 @@ export interface PackedList {
   readonly allowCount: number;
   /** Entries per source index, so that a delta knows which sources are still in use. */
   readonly sourceCounts: Uint32Array;
-  /**
-   * Set by readPacked when asked for headroom: there are that many free slots in front of
-   * `offsets`, `keysHi` and `keysLo`, and a merge may take the arrays over (see mergeDelta).
-   */
-  readonly headroom?: number;
-  /**
-   * Present when `entries` ends its buffer and the bytes before it are exactly the rest of
-   * the list's snapshot (as mergeDelta leaves them): the first encodePacked writes the
-   * snapshot around the entries, in place, and sets `free` to false.
-   */
-  readonly room?: { free: boolean };
 }
 
 export const entryCount = (list: PackedList): number => list.offsets.length - 1;

@@ -12,12 +12,8 @@ const fail = (message: string) => new ListFormatError(`Invalid list file: ${mess
  * they really are canonical — sorted, unique, each on its own page, every index inside its
  * table — since delta removal indexes are only meaningful against that order. Entries are
  * hashed from their bytes; only the rare non-ASCII one or order-key tie becomes a string.
- *
- * `headroom` leaves that many free slots in front of the offsets and keys, so that a delta
- * adding up to that many entries is merged into the same arrays (see mergeDelta) rather
- * than into 12 MB of fresh memory.
  */
-export function readPacked(bytes: Uint8Array, options: { headroom?: number } = {}): PackedList {
+export function readPacked(bytes: Uint8Array): PackedList {
   const header = readHeader(bytes);
   const [categorySection, , , , table, pages] = header.sections;
   const categories = readStringTable(bytes, categorySection!, 'category');
@@ -27,10 +23,9 @@ export function readPacked(bytes: Uint8Array, options: { headroom?: number } = {
   const n = header.entryCount;
   const pageBits = header.pageBits;
   const pageCount = 2 ** pageBits;
-  const room = options.headroom ?? 0;
-  const offsets = new Uint32Array(room + n + 1).subarray(room);
-  const keysHi = new Uint32Array(room + n).subarray(room);
-  const keysLo = new Uint32Array(room + n).subarray(room);
+  const offsets = new Uint32Array(n + 1);
+  const keysHi = new Uint32Array(n);
+  const keysLo = new Uint32Array(n);
   const sourceCounts = new Uint32Array(sources.length);
   const r = new ByteReader(entries, fail);
   let count = 0;
@@ -87,7 +82,6 @@ export function readPacked(bytes: Uint8Array, options: { headroom?: number } = {
     keysLo,
     allowCount,
     sourceCounts,
-    ...(options.headroom === undefined ? {} : { headroom: room }),
   };
   checkTies(list);
   return list;
