@@ -54,6 +54,8 @@ describe('list sync against the real list server', () => {
     const published = Date.now();
     const manifest = await publisher.publish(2, ['refund-desk.top', 'new-scam.top']);
     expect(manifest.deltas.map((d) => [d.from, d.to])).toEqual([[1, 2]]);
+    // Only the delta can succeed: a fallback to the snapshot would fetch a cut-off file.
+    publisher.tamper('snapshot-2.sgl', (bytes) => bytes.subarray(0, 100), true);
     expect(await updateNow()).toBeNull();
     expect(await isBlocked('new-scam.top')).toBe(true);
     console.log(`publish to protection with "Update now": ${Date.now() - published} ms`);
