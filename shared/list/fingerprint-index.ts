@@ -58,6 +58,14 @@ export function popcount(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+/** Set bits per byte, and where each byte's k-th set bit is (at byte * 8 + k). */
+const BYTE_ONES = new Uint8Array(256);
+const SELECT_IN_BYTE = new Uint8Array(256 * 8);
+for (let byte = 0; byte < 256; byte++) {
+  for (let bit = 0; bit < 8; bit++)
+    if ((byte >> bit) & 1) SELECT_IN_BYTE[byte * 8 + BYTE_ONES[byte]!++] = bit;
+}
+
 export class FingerprintIndex {
   /** First entry index of each page, and the entry count last. */
   readonly starts: Uint32Array;
@@ -150,10 +158,19 @@ export class FingerprintIndex {
         bit += 32 - offset;
         continue;
       }
-      let z = zeros;
-      for (let k = 1; k < skip; k++) z &= z - 1;
-      const at = 31 - Math.clz32(z & -z); // the wanted zero, `skip - 1` zeros before it
-      index += at - (skip - 1);
+      // The wanted zero is in this word: find it a byte at a time.
+      let at = 0; // its position after `bit`, with `before` zeros ahead of it
+      const before = skip - 1;
+      for (let z = zeros; ; z >>>= 8, at += 8) {
+        const byte = z & 0xff;
+        const ones = BYTE_ONES[byte]!;
+        if (ones >= skip) {
+          at += SELECT_IN_BYTE[byte * 8 + skip - 1]!;
+          break;
+        }
+        skip -= ones;
+      }
+      index += at - before;
       bit += at + 1;
       break;
     }
