@@ -135,7 +135,8 @@ function lowerBound(list: PackedList, key: number, expression: string): number {
   return lo;
 }
 
-function isRemoved(removals: readonly number[], index: number): boolean {
+/** Whether `index` is among the (increasing) removals. */
+export function isRemoved(removals: readonly number[], index: number): boolean {
   let lo = 0;
   let hi = removals.length;
   while (lo < hi) {

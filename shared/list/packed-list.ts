@@ -10,8 +10,9 @@ import { compareStrings, ORDER_SEED, type ListEntry } from './list-entry';
  * A list in the form its snapshot stores it: the entries back to back in canonical order,
  * each as varint UTF-8 length · UTF-8 expression · varint (source << 5 | category << 1 |
  * allow) — byte for byte the snapshot's pages section — with the tables those indexes refer
- * to, each entry's offset and its 64-bit order hash. Deltas are applied and snapshots
- * re-encoded in this form, so a million entries never become a million objects.
+ * to, each entry's offset and its 64-bit order hash. Snapshots are encoded, and deltas
+ * merged where the fast path does not apply (mergePacked), in this form, so a million
+ * entries never become a million objects.
  */
 export interface PackedList {
   /** As written: a category this build does not know keeps its name (it reads as `scam`). */
