@@ -73,6 +73,7 @@ export class FingerprintIndex {
   readonly fingerprints: Uint16Array;
   private readonly bits: number;
   private readonly bucketBits: number;
+  private readonly bucketsPerPage: number;
   /** Set by seek: the first entry of the bucket sought, and the bit of that entry. */
   private foundIndex = 0;
   private foundBit = 0;
@@ -85,6 +86,7 @@ export class FingerprintIndex {
     this.fingerprints = new Uint16Array(buffer, byteOffset + fingerprintsAt, geometry.entryCount);
     this.bits = geometry.pageBits + geometry.bucketBits;
     this.bucketBits = geometry.bucketBits;
+    this.bucketsPerPage = 2 ** geometry.bucketBits;
   }
 
   /**
@@ -145,8 +147,8 @@ export class FingerprintIndex {
     const { words } = this;
     const page = bucket >>> this.bucketBits;
     let index = this.starts[page]!;
-    let bit = index + page * 2 ** this.bucketBits;
-    let skip = bucket - page * 2 ** this.bucketBits;
+    let bit = index + page * this.bucketsPerPage;
+    let skip = bucket - page * this.bucketsPerPage;
     while (skip > 0) {
       const offset = bit & 31;
       // This word's zeros from `bit` on, as ones (bits shifted in at the top read as 0).
