@@ -135,6 +135,7 @@ export async function applyDelta(
     );
   }
   let snapshot: Uint8Array;
+  let actual: string;
   try {
     const header = readHeader(old);
     const last = d.removals[d.removals.length - 1];
@@ -142,18 +143,31 @@ export async function applyDelta(
       throw fail(`removal index ${last} beyond the ${header.entryCount} entries`);
     if (header.entryCount - d.removals.length + d.additions.length !== d.entryCount)
       throw fail(`the result would not have the ${d.entryCount} entries the delta declares`);
-    snapshot =
-      mergeSnapshot(old, header, d, fail) ??
-      (await encodePacked(
-        mergePacked(readPacked(old), d.removals, d.additions, d.categories, d.sources, fail),
-        { version, createdAt: d.createdAt, metadata: d.metadata },
-      ));
+    const merged = mergeSnapshot(old, header, d, fail);
+    if (merged) {
+      snapshot = merged;
+      actual = await sealSnapshot(merged);
+    } else {
+      const list = mergePacked(
+        readPacked(old),
+        d.removals,
+        d.additions,
+        d.categories,
+        d.sources,
+        fail,
+      );
+      snapshot = await encodePacked(list, {
+        version,
+        createdAt: d.createdAt,
+        metadata: d.metadata,
+      });
+      actual = readHeader(snapshot).checksum;
+    }
   } catch (error) {
     // A stored list this cannot read is one a full snapshot replaces.
     if (error instanceof ListFormatError) throw new DeltaError(error.message);
     throw error;
   }
-  const actual = await sealSnapshot(snapshot);
   if (actual !== checksum) {
     throw new DeltaError(
       `Checksum mismatch after applying delta ${fromVersion}→${version}: got ${actual}, expected ${checksum}`,
