@@ -36,7 +36,9 @@ export class EntryWalker {
   /** Offset of the entry after the one at `byte`. */
   next(byte: number): number {
     const length = this.varint(byte);
-    return this.skipVarint(this.skipVarint(byte) + length);
+    const next = this.skipVarint(this.skipVarint(byte) + length);
+    if (next > this.entries.length) throw this.fail('stored entry runs past its page');
+    return next;
   }
 
   metaAt(byte: number): number {
