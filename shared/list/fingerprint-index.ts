@@ -5,12 +5,12 @@
  * sets bit i + g, so each bucket is a run of ones closed by a zero. Per page, the index of
  * its first entry makes a lookup scan only that page's ~125 bits.
  *
- * Why not a binary fuse filter (the usual anchor): at the same ~18 bits per entry and the
- * same ~2^-16 false-positive rate, this index is a function of the sorted entries alone, so
- * a delta edits it in place — an entry removed or added is a fingerprint removed or added
- * and a shifted run of bits — where a fuse filter must re-hash and re-peel every entry of
- * the list. It also makes the snapshot byte-for-byte determined by its entries, so the
- * list checksum covers the filter too. Written by hand: no npm package offers a succinct
+ * Why not a binary fuse filter (the usual anchor): at about its size (~19 bits per entry
+ * with the page starts) and its ~2^-16 false-positive rate, this index is a function of
+ * the sorted entries alone, so a delta edits it in place — an entry removed or added is a
+ * fingerprint removed or added and a shifted run of bits — where a fuse filter must
+ * re-hash and re-peel every entry of the list. It also makes the snapshot byte-for-byte
+ * determined by its entries, so the list checksum covers the filter too. Written by hand: no npm package offers a succinct
  * index in a caller-owned buffer with a streaming merge.
  *
  * Layout (little-endian, 4-aligned): u32 × (pages + 1) first entry index of each page ·
