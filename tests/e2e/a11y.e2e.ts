@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, visit, type ExtensionBrowser } from './browser';
-import { LISTED, openOptions, openPopupFor, WARNING, whenReady } from './family-helpers';
+import { launchExtension, visit, type ExtensionBrowser, WARNING_PAGE } from './browser';
+import { LISTED, openOptions, openPopupFor, whenReady } from './family-helpers';
 import { startSiteServer, type SiteServer } from './site-server';
 
 let site: SiteServer;
@@ -22,7 +22,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 async function checkAllPages(browser: ExtensionBrowser, lang: RegExp): Promise<void> {
   const tab = await browser.context.newPage();
-  await visit(tab, site.url(LISTED.phishing), WARNING);
+  await visit(tab, site.url(LISTED.phishing), WARNING_PAGE);
   await tab.getByTestId('remember').waitFor();
   await tab.locator('details.proceed summary').click();
   expect(await tab.locator('html').getAttribute('lang')).toMatch(lang);
@@ -52,7 +52,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     // 200% zoom on a 1280px window is a 640px-wide page: everything must wrap, not overflow.
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width: 640, height: 600 });
-    await visit(tab, site.url(LISTED.scam), WARNING);
+    await visit(tab, site.url(LISTED.scam), WARNING_PAGE);
     await tab.getByTestId('remember').waitFor();
     const overflow = await tab.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

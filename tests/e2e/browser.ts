@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -153,6 +153,14 @@ export async function visit(
 }
 
 export const WARNING_PAGE = /\/extension\/warning\/index\.html/;
+
+const SCREENSHOTS = 'docs/screenshots';
+
+/** Where a browser test saves one of the README's pictures (docs/screenshots/<name>). */
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, name);
+}
 
 /**
  * Whether visiting `url` ends on the warning page. A filter hit is confirmed by reading a

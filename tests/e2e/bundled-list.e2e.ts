@@ -1,12 +1,11 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { visit, closeSession, startSession, type ExtensionBrowser } from './browser';
+import { visit, closeSession, startSession, type ExtensionBrowser, WARNING_PAGE } from './browser';
 import type { SiteServer } from './site-server';
 
 let site: SiteServer;
 let browser: ExtensionBrowser;
 let page: Page;
-const WARNING = /\/extension\/warning\/index\.html/;
 
 beforeAll(async () => {
   ({ site, browser, page } = await startSession());
@@ -24,7 +23,7 @@ async function popupVerdict(tab: Page): Promise<string | null> {
 describe('the bundled starter list, offline, from the first second', () => {
   it('blocks a known phishing domain and names its category', async () => {
     // 0001interac.com is in The Block List Project's phishing feed bundled at build time.
-    await visit(page, site.url('0001interac.com', '/login'), WARNING);
+    await visit(page, site.url('0001interac.com', '/login'), WARNING_PAGE);
     await expect(page.getByTestId('blocked-host').textContent()).resolves.toBe('0001interac.com');
     await expect(
       page.getByText('Phishing (fake bank, shop or login page)').isVisible(),
@@ -32,19 +31,19 @@ describe('the bundled starter list, offline, from the first second', () => {
   });
 
   it('blocks subdomains of a listed domain', async () => {
-    await visit(page, site.url('secure.0001interac.com'), WARNING);
+    await visit(page, site.url('secure.0001interac.com'), WARNING_PAGE);
   });
 
   it('redirects a blocked visit once, and leaves the page opened next alone', async () => {
     const warnings: string[] = [];
     const onNavigated = (frame: Frame) => {
-      if (frame === page.mainFrame() && WARNING.test(frame.url())) warnings.push(frame.url());
+      if (frame === page.mainFrame() && WARNING_PAGE.test(frame.url())) warnings.push(frame.url());
     };
     page.on('framenavigated', onNavigated);
     try {
       for (let i = 0; i < 3; i++) {
         warnings.length = 0;
-        await visit(page, site.url('0001interac.com', `/again-${i}`), WARNING);
+        await visit(page, site.url('0001interac.com', `/again-${i}`), WARNING_PAGE);
         await page.waitForTimeout(500);
         expect(warnings, 'the warning page loads once').toHaveLength(1);
       }
@@ -63,7 +62,7 @@ describe('the bundled starter list, offline, from the first second', () => {
   });
 
   it('warns that a look-alike of a protected bank is suspicious and shows the real address', async () => {
-    await visit(page, site.url('icbc-kefu.top', '/refund'), WARNING);
+    await visit(page, site.url('icbc-kefu.top', '/refund'), WARNING_PAGE);
     // The page renders once the background answers; isVisible() does not wait for that.
     await page.getByText('Careful! This website may be a fake.').waitFor();
     await expect(page.getByText('Careful! This website may be a fake.').isVisible()).resolves.toBe(

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mergeCatalogs } from '../../scripts/lib/locales';
 import { startServer, type RunningServer } from '../../server/main';
 import { CATEGORIES, type Category } from '../../shared/categories';
-import { launchExtension, visit, type ExtensionBrowser } from './browser';
-import { WARNING } from './family-helpers';
+import { launchExtension, visit, type ExtensionBrowser, WARNING_PAGE } from './browser';
+
 import { ListPublisher } from './list-publisher';
 import { startSiteServer, type SiteServer } from './site-server';
 
@@ -61,7 +61,7 @@ describe.each([
   });
 
   it.each(CATEGORIES)('%s', async (category) => {
-    await visit(page, site.url(hostFor(category), '/'), WARNING);
+    await visit(page, site.url(hostFor(category), '/'), WARNING_PAGE);
     const text = await page.locator('main').innerText();
     for (const part of ['Why', 'Remember']) {
       const message = catalog[`warning${part}${ADVICE_KEY[category]}`]?.message;

@@ -8,8 +8,6 @@ export const LISTED = {
   malware: '4kqd3hmqgptupi3p.csv7o6.bid',
 } as const;
 
-export const WARNING = /\/extension\/warning\/index\.html/;
-
 /** The popup as a page of its own, about `tab`. */
 export function openPopupFor(browser: ExtensionBrowser, tab: Page): Promise<Page> {
   return browser.openPopup(tab, { width: 480, height: 600 });

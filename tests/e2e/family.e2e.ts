@@ -1,12 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { visit, closeSession, startSession, type ExtensionBrowser } from './browser';
-import { LISTED, openOptions, openPopupFor, sendFrom, WARNING, whenReady } from './family-helpers';
+import {
+  visit,
+  closeSession,
+  startSession,
+  type ExtensionBrowser,
+  WARNING_PAGE,
+  screenshotPath,
+} from './browser';
+import { LISTED, openOptions, openPopupFor, sendFrom, whenReady } from './family-helpers';
 import type { SiteServer } from './site-server';
-
-const SCREENSHOTS = 'docs/screenshots';
-mkdirSync(SCREENSHOTS, { recursive: true });
 
 let site: SiteServer;
 let browser: ExtensionBrowser;
@@ -31,7 +34,7 @@ describe('family setup', () => {
     await options.getByText('Step 1 of 4').waitFor();
     await options.getByLabel(/Your name, as they call you/).fill('Xiao Ming');
     await options.getByLabel('Your phone number').fill('+86 138 0000 0000');
-    await options.screenshot({ path: `${SCREENSHOTS}/family-setup-en.png`, fullPage: true });
+    await options.screenshot({ path: screenshotPath('family-setup-en.png'), fullPage: true });
     await options.getByRole('button', { name: 'Next' }).click();
 
     await options.getByText('Step 2 of 4').waitFor();
@@ -60,7 +63,7 @@ describe('family setup', () => {
   });
 
   it('puts the family contact on the warning as a phone link', async () => {
-    await visit(tab, site.url(LISTED.phishing), WARNING);
+    await visit(tab, site.url(LISTED.phishing), WARNING_PAGE);
     await tab.getByText('Call Xiao Ming before you do anything:').waitFor();
     const phone = tab.getByTestId('family-phone');
     await expect(phone.textContent()).resolves.toBe('+86 138 0000 0000');
@@ -91,7 +94,7 @@ describe('the PIN', () => {
   });
 
   it('in strict mode, the warning has no way to proceed at all', async () => {
-    await visit(tab, site.url(LISTED.scam), WARNING);
+    await visit(tab, site.url(LISTED.scam), WARNING_PAGE);
     await tab.getByRole('button', { name: 'Go back to safety' }).waitFor();
     await expect(tab.getByText('I understand the risk').count()).resolves.toBe(0);
     await expect(tab.getByRole('button', { name: /anyway/ }).count()).resolves.toBe(0);
@@ -131,7 +134,7 @@ describe('the PIN', () => {
     await expect(options.getByLabel('Your phone number').inputValue()).resolves.toBe('');
     await options.close();
 
-    await visit(tab, site.url(LISTED.scam, '/after-reset'), WARNING);
+    await visit(tab, site.url(LISTED.scam, '/after-reset'), WARNING_PAGE);
     await tab.getByText('I understand the risk').waitFor();
     await expect(tab.getByTestId('family-phone').count()).resolves.toBe(0);
   });
@@ -149,11 +152,11 @@ describe('language and large text', () => {
     await options.getByRole('button', { name: '设置家人守护模式' }).click();
     await options.getByLabel('您的称呼（例如“小明”或“女儿小丽”）').fill('女儿小丽');
     await options.getByLabel('您的电话号码').fill('138 0000 0000');
-    await options.screenshot({ path: `${SCREENSHOTS}/family-setup-zh_CN.png`, fullPage: true });
+    await options.screenshot({ path: screenshotPath('family-setup-zh_CN.png'), fullPage: true });
     await options.getByRole('button', { name: '下一步' }).click();
     await options.close();
 
-    await visit(tab, site.url(LISTED.malware), WARNING);
+    await visit(tab, site.url(LISTED.malware), WARNING_PAGE);
     await tab.getByText('做任何事之前，请先给女儿小丽打电话：').waitFor();
     await expect(tab.getByTestId('hotline').textContent()).resolves.toBe('96110');
     const size = await tab.evaluate(() => getComputedStyle(document.documentElement).fontSize);

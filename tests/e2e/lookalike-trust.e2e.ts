@@ -6,8 +6,9 @@ import {
   launchExtension,
   startSession,
   type ExtensionBrowser,
+  WARNING_PAGE,
 } from './browser';
-import { openOptions, sendFrom, WARNING, whenReady } from './family-helpers';
+import { openOptions, sendFrom, whenReady } from './family-helpers';
 import type { SiteServer } from './site-server';
 
 // A look-alike of ICBC that no list knows: the detector alone warns about it.
@@ -28,7 +29,7 @@ const welcome = (host: string) => `Welcome to ${host}`;
 
 describe('"I know this site — it is fine" on a look-alike warning', () => {
   it('is a deliberate second step on the suspicious warning, and opens the site', async () => {
-    await visit(page, site.url(HOST, '/pay'), WARNING);
+    await visit(page, site.url(HOST, '/pay'), WARNING_PAGE);
     await page.getByText('Careful! This website may be a fake.').waitFor();
     const confirm = page.getByRole('button', { name: 'This site is fine — open it' });
     await expect(confirm.isVisible()).resolves.toBe(false);
@@ -50,7 +51,7 @@ describe('"I know this site — it is fine" on a look-alike warning', () => {
   });
 
   it('is not offered for a list block', async () => {
-    await visit(page, site.url('devifoodgrains.com'), WARNING);
+    await visit(page, site.url('devifoodgrains.com'), WARNING_PAGE);
     await page.getByRole('button', { name: 'Go back to safety' }).waitFor();
     await expect(page.getByTestId('trust-control').count()).resolves.toBe(0);
   });
@@ -72,12 +73,12 @@ describe('"I know this site — it is fine" on a look-alike warning', () => {
     await options.getByRole('button', { name: `Undo: warn again about ${HOST}` }).click();
     await options.getByText(/^None\. Sites you mark as fine/).waitFor();
     await options.close();
-    await visit(page, site.url(HOST, '/after-undo'), WARNING);
+    await visit(page, site.url(HOST, '/after-undo'), WARNING_PAGE);
     await page.getByText('Careful! This website may be a fake.').waitFor();
   });
 
   it('cannot be undone from the settings without the PIN once one is set', async () => {
-    await visit(page, site.url(HOST), WARNING);
+    await visit(page, site.url(HOST), WARNING_PAGE);
     await page.getByText('I know this site — it is fine').click();
     await page.getByRole('button', { name: 'This site is fine — open it' }).click();
     await page.waitForURL(site.url(HOST));
@@ -108,7 +109,7 @@ describe('"I know this site — it is fine" on a look-alike warning', () => {
   });
 
   it('does not exist in strict mode, and the background refuses it too', async () => {
-    await visit(page, site.url(HOST, '/strict'), WARNING);
+    await visit(page, site.url(HOST, '/strict'), WARNING_PAGE);
     await page.getByText('Careful! This website may be a fake.').waitFor();
     await expect(page.getByTestId('trust-control').count()).resolves.toBe(0);
     await expect(page.getByText('I know this site — it is fine').count()).resolves.toBe(0);

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,17 +6,14 @@ import {
   launchExtension,
   startSession,
   type ExtensionBrowser,
+  WARNING_PAGE,
+  screenshotPath,
 } from './browser';
 import type { SiteServer } from './site-server';
-
-const SCREENSHOTS = 'docs/screenshots';
-mkdirSync(SCREENSHOTS, { recursive: true });
 
 let site: SiteServer;
 let browser: ExtensionBrowser;
 let page: Page;
-
-const WARNING = /\/extension\/warning\/index\.html/;
 
 const openPopupFor = (tab: Page) => browser.openPopup(tab, { width: 380, height: 520 });
 
@@ -47,17 +43,17 @@ describe('personal blocklist in a real browser', () => {
 
   it('"Block this site" in the popup protects the next visit, subdomains included', async () => {
     const popup = await blockFromPopup(page);
-    await popup.screenshot({ path: `${SCREENSHOTS}/popup-blocked-en.png` });
+    await popup.screenshot({ path: screenshotPath('popup-blocked-en.png') });
     await popup.close();
 
-    await visit(page, site.url('scam-shop.top', '/pay'), WARNING);
+    await visit(page, site.url('scam-shop.top', '/pay'), WARNING_PAGE);
     await expect(page.getByTestId('blocked-host').textContent()).resolves.toBe('scam-shop.top');
     await expect(page.getByRole('button', { name: 'Go back to safety' }).isVisible()).resolves.toBe(
       true,
     );
-    await page.screenshot({ path: `${SCREENSHOTS}/warning-en.png` });
+    await page.screenshot({ path: screenshotPath('warning-en.png') });
 
-    await visit(page, site.url('www.scam-shop.top', '/login'), WARNING);
+    await visit(page, site.url('www.scam-shop.top', '/login'), WARNING_PAGE);
     await expect(page.getByTestId('blocked-host').textContent()).resolves.toBe('www.scam-shop.top');
   });
 
@@ -74,7 +70,7 @@ describe('personal blocklist in a real browser', () => {
   });
 
   it('shows the badge on a blocked tab', async () => {
-    await visit(page, site.url('scam-shop.top'), WARNING);
+    await visit(page, site.url('scam-shop.top'), WARNING_PAGE);
     await page.getByTestId('blocked-host').waitFor();
     const tabId = await browser.tabId(page);
     const badge = await (
@@ -86,29 +82,32 @@ describe('personal blocklist in a real browser', () => {
   it('"Go back to safety" returns to the page before the scam', async () => {
     const before = site.url('news.example', '/before-the-scam');
     await visit(page, before);
-    await visit(page, site.url('scam-shop.top'), WARNING);
+    await visit(page, site.url('scam-shop.top'), WARNING_PAGE);
     await page.getByRole('button', { name: 'Go back to safety' }).click();
     await page.waitForURL(before, { timeout: 15_000 });
   });
 
   it('"Go back to safety" in a tab that opened straight on the scam leaves it for a new tab page', async () => {
     const fresh = await browser.context.newPage();
-    await visit(fresh, site.url('scam-shop.top', '/from-a-message'), WARNING);
+    await visit(fresh, site.url('scam-shop.top', '/from-a-message'), WARNING_PAGE);
     await fresh.getByRole('button', { name: 'Go back to safety' }).click();
-    await fresh.waitForURL((url) => !WARNING.test(url.href) && !url.href.includes('scam-shop'), {
-      timeout: 15_000,
-    });
+    await fresh.waitForURL(
+      (url) => !WARNING_PAGE.test(url.href) && !url.href.includes('scam-shop'),
+      {
+        timeout: 15_000,
+      },
+    );
     await fresh.close();
   });
 
   it('keeps the block after the service worker is stopped and a blocked visit wakes it', async () => {
     await browser.stopWorker();
-    await visit(page, site.url('scam-shop.top', '/again'), WARNING);
+    await visit(page, site.url('scam-shop.top', '/again'), WARNING_PAGE);
   });
 
   it('renders a hostile URL as inert text', async () => {
     const hostile = site.url('scam-shop.top', '/%E2%80%AEgpj.exe/<script>window.pwned=1</script>');
-    await visit(page, hostile, WARNING);
+    await visit(page, hostile, WARNING_PAGE);
     await page.getByText('Technical details').click();
     const shown = await page.getByTestId('blocked-url').textContent();
     expect(shown).toContain('⟨U+202E⟩gpj.exe');
@@ -119,7 +118,7 @@ describe('personal blocklist in a real browser', () => {
 
   it('undo in the popup removes the block', async () => {
     await visit(page, site.url('news.example'));
-    await visit(page, site.url('scam-shop.top'), WARNING);
+    await visit(page, site.url('scam-shop.top'), WARNING_PAGE);
     // Unblock from settings, then block again and undo from the popup.
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('extension/options/index.html'));
@@ -144,6 +143,6 @@ describe('personal blocklist in a real browser', () => {
 
     browser = await launchExtension({ profileDir });
     page = await browser.context.newPage();
-    await visit(page, site.url('www.scam-shop.top'), WARNING);
+    await visit(page, site.url('www.scam-shop.top'), WARNING_PAGE);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, visit, type ExtensionBrowser } from './browser';
-import { LISTED, openOptions, sendFrom, WARNING, whenReady } from './family-helpers';
+import { launchExtension, visit, type ExtensionBrowser, WARNING_PAGE } from './browser';
+import { LISTED, openOptions, sendFrom, whenReady } from './family-helpers';
 import { startSiteServer, type SiteServer } from './site-server';
 
 /**
@@ -47,7 +47,7 @@ describe('managed policy', () => {
   it('forces strict mode and the contact on the warning page', async () => {
     expect(browser?.extensionId).toBe(EXTENSION_ID);
     const tab = await browser!.context.newPage();
-    await visit(tab, site.url(LISTED.phishing), WARNING);
+    await visit(tab, site.url(LISTED.phishing), WARNING_PAGE);
     await tab.getByText('Call Admin Wang before you do anything:').waitFor();
     await expect(tab.getByTestId('family-phone').getAttribute('href')).resolves.toBe(
       'tel:01012345678',

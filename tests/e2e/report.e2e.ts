@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,15 +13,14 @@ import {
   launchExtension,
   startSession,
   type ExtensionBrowser,
+  WARNING_PAGE,
+  screenshotPath,
 } from './browser';
 import type { SiteServer } from './site-server';
 
 // The extension is built to POST to http://127.0.0.1:8787/v1/reports (the default
 // SCAM_GUARD_REPORT_URL), so the real report service runs there, on a real SQLite file.
 const PORT = 8787;
-const WARNING = /\/extension\/warning\/index\.html/;
-const SCREENSHOTS = 'docs/screenshots';
-mkdirSync(SCREENSHOTS, { recursive: true });
 
 const work = mkdtempSync(join(tmpdir(), 'scam-guard-report-'));
 const database = join(work, 'reports.db');
@@ -74,7 +73,7 @@ async function queuedCount(): Promise<number> {
 const openPopupFor = (tab: Page) => browser.openPopup(tab, { width: 380, height: 720 });
 
 /** Waits for the warning page (a block can land just after the site's first commit). */
-const expectBlocked = (host: string) => visit(page, site.url(host, `/${Date.now()}`), WARNING);
+const expectBlocked = (host: string) => visit(page, site.url(host, `/${Date.now()}`), WARNING_PAGE);
 
 const isBlocked = (host: string) => endsBlocked(page, site.url(host, `/${Date.now()}`));
 
@@ -103,7 +102,7 @@ describe('reporting against the real report service', () => {
     for (const shown of [url, 'Fake refund', 'Asked for my bank card PIN', '0.1.0']) {
       await expect(preview.textContent()).resolves.toContain(shown);
     }
-    await popup.screenshot({ path: `${SCREENSHOTS}/popup-report-en.png`, fullPage: true });
+    await popup.screenshot({ path: screenshotPath('popup-report-en.png'), fullPage: true });
     await popup.getByRole('button', { name: 'Send report' }).click();
     await popup.getByText(/Reported\. Thank you/).waitFor();
     await popup.close();
@@ -116,7 +115,7 @@ describe('reporting against the real report service', () => {
 
   it('"This site is safe — report a mistake" on the warning page sends a false-positive report', async () => {
     const url = site.url('report-me.top', '/actually-fine');
-    await visit(page, url, WARNING);
+    await visit(page, url, WARNING_PAGE);
     await page.getByRole('button', { name: 'This site is safe — report a mistake' }).click();
     await page.getByTestId('mistake-reported').waitFor();
     expect((await arrivedReport(url, 'false-positive')).kind).toBe('false-positive');

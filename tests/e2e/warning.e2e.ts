@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,12 +6,11 @@ import {
   launchExtension,
   startSession,
   type ExtensionBrowser,
+  WARNING_PAGE,
+  screenshotPath,
 } from './browser';
-import { LISTED, openPopupFor, WARNING, whenReady } from './family-helpers';
+import { LISTED, openPopupFor, whenReady } from './family-helpers';
 import type { SiteServer } from './site-server';
-
-const SCREENSHOTS = 'docs/screenshots';
-mkdirSync(SCREENSHOTS, { recursive: true });
 
 let site: SiteServer;
 let browser: ExtensionBrowser;
@@ -48,7 +46,7 @@ describe('the warning page in English', () => {
     'explains a %s site from the bundled list in plain words',
     async (category, text) => {
       const host = LISTED[category as keyof typeof LISTED];
-      await visit(page, site.url(host, '/login'), WARNING);
+      await visit(page, site.url(host, '/login'), WARNING_PAGE);
       await expect(page.getByTestId('blocked-host').textContent()).resolves.toBe(host);
       await expect(page.getByTestId('category').textContent()).resolves.toBe(text.name);
       expect(await page.getByTestId('why').textContent()).toMatch(text.why);
@@ -57,7 +55,7 @@ describe('the warning page in English', () => {
       // No hotline is configured, and English has no default one.
       await expect(page.getByTestId('hotline').count()).resolves.toBe(0);
       if (category === 'phishing') {
-        await page.screenshot({ path: `${SCREENSHOTS}/warning-category-en.png`, fullPage: true });
+        await page.screenshot({ path: screenshotPath('warning-category-en.png'), fullPage: true });
       }
     },
   );
@@ -93,7 +91,7 @@ describe('"Open anyway"', () => {
   const host = LISTED.scam;
 
   it('is two deliberate steps, and opens the site in this tab only', async () => {
-    await visit(page, site.url(host, '/shop'), WARNING);
+    await visit(page, site.url(host, '/shop'), WARNING_PAGE);
     const confirm = page.getByRole('button', { name: 'Open this website anyway' });
     await expect(confirm.isVisible()).resolves.toBe(false);
     await page.getByText('I understand the risk').click();
@@ -106,7 +104,7 @@ describe('"Open anyway"', () => {
 
     // Another tab: blocked.
     const other = await browser.context.newPage();
-    await visit(other, site.url(host, '/shop'), WARNING);
+    await visit(other, site.url(host, '/shop'), WARNING_PAGE);
     await other.close();
   });
 
@@ -119,12 +117,12 @@ describe('"Open anyway"', () => {
     await line.waitFor({ state: 'detached' });
     await popup.close();
     // Undo reloads the tab, which is blocked again at once.
-    await visit(page, page.url(), WARNING);
-    await visit(page, site.url(host, '/again'), WARNING);
+    await visit(page, page.url(), WARNING_PAGE);
+    await visit(page, site.url(host, '/again'), WARNING_PAGE);
   });
 
   it('ends with the browser session', async () => {
-    await visit(page, site.url(host, '/shop'), WARNING);
+    await visit(page, site.url(host, '/shop'), WARNING_PAGE);
     await page.getByText('I understand the risk').click();
     await page.getByRole('button', { name: 'Open this website anyway' }).click();
     await visit(page, site.url(host, '/shop'));
@@ -134,7 +132,7 @@ describe('"Open anyway"', () => {
     browser = await launchExtension({ profileDir });
     await whenReady(browser);
     page = await browser.context.newPage();
-    await visit(page, site.url(host, '/shop'), WARNING);
+    await visit(page, site.url(host, '/shop'), WARNING_PAGE);
   });
 });
 
@@ -159,7 +157,7 @@ describe('the warning page in a Chinese browser', () => {
 
   it.each(Object.entries(CHINESE))('explains a %s site in Chinese', async (category, text) => {
     const host = LISTED[category as keyof typeof LISTED];
-    await visit(tab, site.url(host), WARNING);
+    await visit(tab, site.url(host), WARNING_PAGE);
     await expect(tab.locator('h1').textContent()).resolves.toBe('请停下！这是一个诈骗网站。');
     await expect(tab.getByTestId('category').textContent()).resolves.toBe(text.name);
     expect(await tab.getByTestId('remember').textContent()).toMatch(text.remember);
@@ -167,7 +165,7 @@ describe('the warning page in a Chinese browser', () => {
     // Chinese warnings name the national anti-fraud hotline by default.
     await expect(tab.getByTestId('hotline').getAttribute('href')).resolves.toBe('tel:96110');
     if (category === 'phishing') {
-      await tab.screenshot({ path: `${SCREENSHOTS}/warning-zh_CN.png`, fullPage: true });
+      await tab.screenshot({ path: screenshotPath('warning-zh_CN.png'), fullPage: true });
     }
   });
 });
