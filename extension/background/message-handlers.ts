@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
   isMessage,
+  maySend,
   type MessageName,
   type Reply,
   type RequestOf,
@@ -13,7 +14,7 @@ import type { PersonalBlocklist } from './personal-blocklist';
 import { blockableDomain, type Protection } from './protection';
 import { reportHandlers } from './report-handlers';
 import type { ReportQueue } from './report-queue';
-import { isOwnPage, requireTabId, warningTab } from './sender-checks';
+import { requireTabId, senderKind, warningTab } from './sender-checks';
 import { tabState } from './tab-state';
 import { trustHandlers } from './trust-handlers';
 import type { TrustedSites } from './trusted-sites';
@@ -100,7 +101,14 @@ const handlers: Handlers = {
 
 export function registerMessageHandlers(ready: Promise<Services>): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isOwnPage(sender) || !isMessage(message)) return undefined;
+    const kind = senderKind(sender);
+    if (!kind || !isMessage(message)) return undefined;
+    if (!maySend(message.type, kind)) {
+      return Promise.resolve<Reply<unknown>>({
+        ok: false,
+        error: `${message.type} may not be sent from the ${kind} page`,
+      });
+    }
     const handler = handlers[message.type] as Handler<MessageName>;
     return ready
       .then((services) => handler(message.payload, sender, services))
