@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseAllowlist } from '../../shared/allowlist';
 import { compileList, type CompileResult } from '../../shared/list/compile';
 import { DEFAULT_PROTECTED_NAMES, readProtectedNames } from './protected-names-file';
+import { DEFAULT_CONTENT_MODEL, readContentModelFile } from './content-model-file';
 import { encodeDelta } from '../../shared/list/encode-delta';
 import { encodeList } from '../../shared/list/encode-list';
 import { BlockList } from '../../shared/list/block-list';
@@ -22,6 +23,8 @@ export interface BuildOptions {
   minimumWaitSeconds?: number;
   /** Curated look-alike targets shipped as metadata; defaults to the repository's data file. */
   protectedNamesPath?: string;
+  /** The trained page model shipped as metadata; defaults to data/content-model.json. */
+  contentModelPath?: string;
 }
 
 export interface BuildReport {
@@ -40,6 +43,7 @@ export async function buildRelease(options: BuildOptions): Promise<BuildReport> 
   const compile = compileList({ sources: await readSourceFiles(options.sources), allowlist });
   const metadata = {
     protectedNames: await readProtectedNames(options.protectedNamesPath ?? DEFAULT_PROTECTED_NAMES),
+    contentModel: await readContentModelFile(options.contentModelPath ?? DEFAULT_CONTENT_MODEL),
   };
   const payload = await encodeList(compile.entries, {
     version: options.version,

@@ -29,6 +29,9 @@ describe('compileStarterSnapshot', () => {
     });
     expect(list.matchSync('https://www.icbc.com.cn/')).toMatchObject({ action: 'allow' });
     expect(list.metadata.protectedNames).toBeTruthy();
+    expect(list.metadata.contentModel).toMatchObject({
+      classes: expect.arrayContaining(['benign']),
+    });
   });
 
   it('uses the single file named by SCAM_GUARD_STARTER_LIST instead, as phishing', async () => {

@@ -4,6 +4,7 @@ import { parseAllowlist } from '../../shared/allowlist';
 import type { Category } from '../../shared/categories';
 import { compileList, type CompileResult } from '../../shared/list/compile';
 import { DEFAULT_PROTECTED_NAMES, readProtectedNames } from './protected-names-file';
+import { DEFAULT_CONTENT_MODEL, readContentModelFile } from './content-model-file';
 import { encodeList } from '../../shared/list/encode-list';
 import { signFile } from '../../shared/list/sign-file';
 import { readSourceFiles, type SourceFile } from './source-files';
@@ -27,6 +28,8 @@ export interface StarterOptions {
   starterList?: string;
   /** Curated look-alike targets shipped as metadata; defaults to the repository's data file. */
   protectedNamesPath?: string;
+  /** The trained page model shipped as metadata; defaults to data/content-model.json. */
+  contentModelPath?: string;
 }
 
 /** Compiles and signs the list the extension ships with, so it protects before its first sync. */
@@ -51,6 +54,7 @@ export async function compileStarter(
       protectedNames: await readProtectedNames(
         options.protectedNamesPath ?? DEFAULT_PROTECTED_NAMES,
       ),
+      contentModel: await readContentModelFile(options.contentModelPath ?? DEFAULT_CONTENT_MODEL),
     },
   });
   return { bytes: await signFile(payload, options.privateKey), result };

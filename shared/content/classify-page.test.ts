@@ -1,0 +1,370 @@
+import { describe, expect, it } from 'vitest';
+import shipped from '../../data/content-model.json';
+import { classifyPage } from './classify-page';
+import { parseContentModel } from './content-model';
+import type { ContentScenario } from './content-scenarios';
+import type { FieldKind, PageExtract, PageSignal } from './page-extract';
+
+// Pages written for these tests, none of them in the training corpus: each is a short
+// page of its kind, so a model or rule change that loses a scenario or starts warning on a
+// kind of honest page fails here by name.
+const model = parseContentModel(shipped);
+
+function page(
+  host: string,
+  title: string,
+  text: string,
+  fields: FieldKind[] = [],
+  signals: PageSignal[] = [],
+  buttons: string[] = [],
+): PageExtract {
+  return {
+    host,
+    title,
+    text,
+    fields: fields.map((kind) => ({ kind, label: kind })),
+    buttons,
+    signals,
+  };
+}
+
+const scams: [ContentScenario, string, PageExtract][] = [
+  [
+    'police-impersonation',
+    'zh',
+    page(
+      'anquan-qingcha.top',
+      '公安局资金清查',
+      '你涉嫌洗钱案件，须将资金转入安全账户配合核查，逾期冻结。',
+      ['id-number', 'card', 'sms-code'],
+      ['countdown'],
+    ),
+  ],
+  [
+    'police-impersonation',
+    'en',
+    page(
+      'case-desk.top',
+      'Police case desk',
+      'You are a suspect in a money laundering investigation. Move your funds to the safe account now or face arrest.',
+      ['bank-account', 'amount'],
+      ['payment'],
+    ),
+  ],
+  [
+    'fake-refund',
+    'zh',
+    page(
+      'lipei-kf.top',
+      '商品理赔退款',
+      '您购买的商品存在质量问题，客服为您办理双倍赔付退款，请填写银行卡和验证码。',
+      ['card', 'sms-code'],
+      ['chat-widget'],
+    ),
+  ],
+  [
+    'fake-refund',
+    'en',
+    page(
+      'refund-agent.xyz',
+      'Refund desk',
+      'You were overcharged for a subscription. Enter your card and the code we text you to get your refund.',
+      ['card', 'sms-code'],
+      ['chat-widget'],
+    ),
+  ],
+  [
+    'credit-loan',
+    'zh',
+    page(
+      'daikuan-fast.top',
+      '秒批贷款',
+      '无需征信，放款快，额度最高二十万，先交解冻金再下款。',
+      ['id-number', 'amount'],
+      ['payment'],
+      ['马上借款'],
+    ),
+  ],
+  [
+    'credit-loan',
+    'en',
+    page(
+      'cash-loan-now.xyz',
+      'Fast loan',
+      'Loan approved, no credit check. Pay the processing fee to release your loan today.',
+      ['amount', 'card'],
+      ['payment'],
+    ),
+  ],
+  [
+    'investment-romance',
+    'zh',
+    page(
+      'licai-daoshi.top',
+      '导师带单平台',
+      '网恋认识的他推荐的投资平台，导师带单，收益稳赚，充值越多收益越高，提现需缴保证金。',
+      ['amount'],
+      ['payment', 'chat-widget'],
+    ),
+  ],
+  [
+    'investment-romance',
+    'en',
+    page(
+      'crypto-mentor.xyz',
+      'Mentor trading',
+      'My dear, deposit USDT on this crypto trading platform, the mentor guarantees profit and returns.',
+      ['amount'],
+      ['payment', 'chat-widget'],
+    ),
+  ],
+  [
+    'gambling',
+    'zh',
+    page(
+      'yule-bet.top',
+      '线上娱乐城',
+      '百家乐、老虎机、体育投注，首存送彩金，每日返水。',
+      ['password'],
+      ['payment', 'chat-widget'],
+      ['立即下注'],
+    ),
+  ],
+  [
+    'gambling',
+    'en',
+    page(
+      'bet-royal.xyz',
+      'Casino',
+      'Live baccarat, roulette and slots. Bonus on first deposit, best odds, jackpot every day.',
+      ['password'],
+      ['payment'],
+      ['Bet now'],
+    ),
+  ],
+  [
+    'paid-tasks',
+    'zh',
+    page(
+      'shuadan-job.top',
+      '刷单兼职',
+      '点赞做任务赚佣金，后面的任务需要先垫付，完成后返还本金。',
+      ['amount'],
+      ['payment', 'countdown'],
+    ),
+  ],
+  [
+    'paid-tasks',
+    'en',
+    page(
+      'task-earn.xyz',
+      'Earn from home',
+      'Complete tasks for commission. Advanced tasks require you to prepay; top-up to unlock your earnings.',
+      ['amount'],
+      ['payment'],
+    ),
+  ],
+  [
+    'phishing',
+    'zh',
+    page(
+      'wangyin-gengxin.top',
+      '网上银行证书更新',
+      '您的证书已过期，请登录并输入卡号、密码和手机验证码完成更新。',
+      ['card', 'password', 'sms-code'],
+    ),
+  ],
+  [
+    'phishing',
+    'en',
+    page(
+      'bank-verify-now.xyz',
+      'Verify your account',
+      'Unusual activity: your account is limited. Sign in and confirm your card and code.',
+      ['card', 'password', 'sms-code'],
+    ),
+  ],
+  [
+    'tech-support',
+    'zh',
+    page(
+      'xitong-jinggao.top',
+      '安全警告',
+      '您的电脑已感染病毒并被锁定，请立即拨打技术支持热线。',
+      [],
+      ['fullscreen', 'audio-loop'],
+    ),
+  ],
+  [
+    'tech-support',
+    'en',
+    page(
+      'pc-alert.xyz',
+      'Security alert',
+      'Your computer is infected with a trojan and locked. Call support now. Do not restart.',
+      [],
+      ['fullscreen', 'keyboard-lock'],
+    ),
+  ],
+];
+
+const honest: [string, PageExtract][] = [
+  [
+    'fraud news (zh)',
+    page(
+      'news.example.cn',
+      '老人被骗 警方追回',
+      '一名老人被冒充民警的骗子要求把钱转到安全账户，警方提醒：不存在安全账户。',
+    ),
+  ],
+  [
+    'fraud news (en)',
+    page(
+      'news.example.com',
+      'Woman loses savings',
+      'Scammers posing as police told her to move money to a safe account; police say no officer will ever ask that.',
+    ),
+  ],
+  [
+    'bank anti-fraud notice (zh)',
+    page(
+      'bank.example.cn',
+      '防诈骗提醒',
+      '本行不会索要短信验证码和密码，不会要求转账到安全账户，请拨打官方客服核实。',
+    ),
+  ],
+  [
+    'police anti-fraud notice (en)',
+    page(
+      'police.example.gov',
+      'Fraud advice',
+      'Police will never ask for your PIN or ask you to transfer money. Hang up and call us.',
+    ),
+  ],
+  [
+    'government anti-fraud page (zh)',
+    page(
+      'fanzha.example.gov.cn',
+      '反诈指南',
+      '常见诈骗：刷单返利、虚假贷款、冒充客服退款、网络赌博。下载反诈APP。',
+      [],
+      ['download'],
+    ),
+  ],
+  [
+    'shop refund policy (zh)',
+    page(
+      'help.example-shop.cn',
+      '退款规则',
+      '商家同意退款后，款项原路退回。客服不会索要验证码。',
+      ['other'],
+      ['chat-widget'],
+    ),
+  ],
+  [
+    'shop help centre (en)',
+    page(
+      'help.example-store.com',
+      'Returns',
+      'Start a return within 30 days; refunds go to your original payment method.',
+      ['other'],
+    ),
+  ],
+  [
+    'loan comparison (en)',
+    page(
+      'compare.example.com',
+      'Compare loans',
+      'Compare APRs from lenders. Legitimate lenders never charge a fee upfront.',
+      ['amount'],
+    ),
+  ],
+  [
+    'lottery results (zh)',
+    page(
+      'lottery.example.cn',
+      '开奖公告',
+      '本期开奖号码 05 09 14 21 30 32，蓝球 07，一等奖 3 注。',
+    ),
+  ],
+  [
+    'investment news (en)',
+    page(
+      'markets.example.com',
+      'Stocks close higher',
+      'Shares rose as tech rallied; analysts warn returns are never guaranteed.',
+    ),
+  ],
+  [
+    'shop product page (en)',
+    page(
+      'shop.example.com',
+      'Kettle',
+      'Electric kettle, 1.7 litres, $29.',
+      ['other'],
+      ['payment'],
+      ['Add to cart'],
+    ),
+  ],
+  [
+    'mail login (zh)',
+    page('mail.example.cn', '邮箱登录', '请输入账号和密码。', ['other', 'password']),
+  ],
+  [
+    'clinic booking asking for an ID number (zh)',
+    page('hospital.example.cn', '预约挂号', '请选择科室并填写就诊人身份证号。', [
+      'name',
+      'id-number',
+      'phone',
+    ]),
+  ],
+];
+
+describe('classifyPage with the shipped model', () => {
+  it.each(scams)('names %s on a %s scam page', (scenario, _lang, p) => {
+    const verdict = classifyPage(p, { model });
+    expect(verdict).toMatchObject({ suspicious: true, scenario });
+  });
+
+  it.each(honest)('stays quiet on %s', (_kind, p) => {
+    expect(classifyPage(p, { model }).suspicious).toBe(false);
+  });
+
+  it('never asks the model to outvote a bank on its own domain: the card-and-code rule is off there', () => {
+    const login = page('www.example-bank.com', 'Sign in', 'Sign in to online banking.', [
+      'card',
+      'sms-code',
+      'password',
+    ]);
+    expect(classifyPage(login, { institutionHost: true }).reasons).not.toContain(
+      'asks-sms-and-card',
+    );
+    expect(classifyPage(login, { institutionHost: false }).reasons).toContain('asks-sms-and-card');
+  });
+});
+
+describe('classifyPage without a model (the list carried none)', () => {
+  it.each([
+    ['a card-and-code form off a bank domain', scams[12]![2], 'phishing'],
+    ['a safe-account transfer', scams[1]![2], 'police-impersonation'],
+    ['a locked screen that says call support', scams[15]![2], 'tech-support'],
+  ] as const)('still warns on %s', (_what, p, scenario) => {
+    expect(classifyPage(p, { model: null })).toMatchObject({ suspicious: true, scenario });
+  });
+
+  it('warns on nothing the strong rules do not cover', () => {
+    expect(classifyPage(scams[8]![2], { model: null }).suspicious).toBe(false);
+    for (const [, p] of honest) expect(classifyPage(p, { model: null }).suspicious).toBe(false);
+  });
+
+  it('needs the lock and the words together for scareware', () => {
+    const locked = page(
+      'game.example.com',
+      'Game',
+      'Press F11 for full screen.',
+      [],
+      ['fullscreen'],
+    );
+    expect(classifyPage(locked).suspicious).toBe(false);
+  });
+});

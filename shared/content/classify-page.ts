@@ -1,0 +1,67 @@
+import { classProbabilities, type ContentModel } from './content-model';
+import { isContentScenario, type ContentScenario } from './content-scenarios';
+import { evaluateRules, type ContentRuleId, type RuleContext } from './content-rules';
+import type { PageExtract } from './page-extract';
+import { pageFeatures } from './page-features';
+
+export type ContentReason = ContentRuleId | 'model';
+
+export interface ContentVerdict {
+  readonly suspicious: boolean;
+  /** The scenario to name on the warning; null when the page looks ordinary. */
+  readonly scenario: ContentScenario | null;
+  /** The model's probability for that scenario (0 without a model). */
+  readonly score: number;
+  readonly reasons: readonly ContentReason[];
+}
+
+export interface ClassifyOptions extends Partial<RuleContext> {
+  /** The model from the active list; null or absent means rules only. */
+  readonly model?: ContentModel | null;
+}
+
+/**
+ * Judges one page. A strong rule decides alone; otherwise the model must be sure enough
+ * (`threshold`), and a supporting rule (the page asks for a card, shows a countdown beside a
+ * payment…) lets it decide at half that. Without a model only the strong rules speak, so a
+ * list that lost its model can miss pages but never warns on more of them.
+ */
+export function classifyPage(page: PageExtract, options: ClassifyOptions = {}): ContentVerdict {
+  const hits = evaluateRules(page, { institutionHost: options.institutionHost ?? false });
+  const strong = hits.find((h) => h.strength === 'strong');
+  const ruleReasons = hits.map((h) => h.rule);
+
+  let best: { scenario: ContentScenario; p: number } | null = null;
+  const model = options.model;
+  if (model) {
+    const probabilities = classProbabilities(model, pageFeatures(page, model.dim));
+    model.classes.forEach((c, i) => {
+      const p = probabilities[i]!;
+      if (isContentScenario(c) && (!best || p > best.p)) best = { scenario: c, p };
+    });
+  }
+  const top = best as { scenario: ContentScenario; p: number } | null;
+
+  if (strong) {
+    return {
+      suspicious: true,
+      // A form that asks for card and code is phishing unless the words say which scam it is.
+      scenario:
+        strong.scenario ??
+        (top && model && top.p >= model.threshold / 2 ? top.scenario : 'phishing'),
+      score: top?.p ?? 0,
+      reasons: top && top.p >= (model?.threshold ?? 1) ? [...ruleReasons, 'model'] : ruleReasons,
+    };
+  }
+  if (model && top) {
+    const supported = hits.some((h) => h.strength === 'support');
+    const bar = supported ? model.threshold / 2 : model.threshold;
+    if (top.p >= bar) {
+      // The model's own scenario when it is sure; a rule's when the rule lifted it over the bar.
+      const ruled = hits.find((h) => h.scenario)?.scenario;
+      const scenario = top.p >= model.threshold || !ruled ? top.scenario : ruled;
+      return { suspicious: true, scenario, score: top.p, reasons: [...ruleReasons, 'model'] };
+    }
+  }
+  return { suspicious: false, scenario: null, score: top?.p ?? 0, reasons: ruleReasons };
+}

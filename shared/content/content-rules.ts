@@ -1,0 +1,89 @@
+import type { ContentScenario } from './content-scenarios';
+import type { FieldKind, PageExtract } from './page-extract';
+
+/**
+ * The rules: what a page *asks for or does* that no honest page of that kind does. Pages that
+ * talk about scams (news, anti-fraud notices) describe these things but do not ask for them,
+ * so the rules look at form fields and page behaviour, and use words only beside them.
+ * `strong` rules make a page suspicious on their own; `support` rules lower the bar the model
+ * must clear.
+ */
+export type ContentRuleId =
+  | 'asks-sms-and-card'
+  | 'safe-account-transfer'
+  | 'scareware-lock'
+  | 'countdown-payment'
+  | 'advance-payment-task'
+  | 'sensitive-fields'
+  | 'app-download-offer';
+
+export interface RuleHit {
+  readonly rule: ContentRuleId;
+  readonly strength: 'strong' | 'support';
+  /** The scenario the rule points at, when it points at one (else the model names it). */
+  readonly scenario: ContentScenario | null;
+}
+
+export interface RuleContext {
+  /** True for a bank's, payment service's or government body's own domain. */
+  readonly institutionHost: boolean;
+}
+
+const POLICE =
+  /公安|警察|警官|检察|法院|通缉|逮捕|洗钱案|涉案|police|prosecutor|arrest warrant|money laundering case|court summons/i;
+const SAFE_ACCOUNT =
+  /安全账户|安全帐户|资金清查|资金核查|清查账户|safe account|secure holding account|asset verification|fund inspection/i;
+const REFUND = /退款|理赔|赔付|退货|refund|compensation|reimburse/i;
+const SCAREWARE =
+  /病毒|木马|感染|中毒|已被锁定|黑客|virus|infected|trojan|malware|hacked|computer (?:is |has been )?locked|do not (?:restart|shut down)/i;
+const CALL_SUPPORT =
+  /技术支持|客服热线|拨打|致电|call (?:microsoft|apple|windows )?support|call (?:now|immediately|toll.?free)|support (?:line|number)|helpline/i;
+const TASK =
+  /刷单|垫付|佣金|返利|做任务|任务单|抢单|点赞赚钱|commission|task (?:order|bonus)|order grabbing|like and earn|prepay/i;
+const DOWNLOAD_LURE =
+  /贷款|借款|下款|额度|投资|理财|收益|博彩|下注|loan|credit limit|invest|returns|betting|casino/i;
+
+const SENSITIVE: readonly FieldKind[] = ['card', 'id-number', 'bank-account', 'password'];
+
+export function evaluateRules(page: PageExtract, context: RuleContext): RuleHit[] {
+  const words = [page.title, page.text, ...page.buttons, ...page.fields.map((f) => f.label)].join(
+    '\n',
+  );
+  const kinds = new Set(page.fields.map((f) => f.kind));
+  const signals = new Set(page.signals);
+  const hits: RuleHit[] = [];
+  const asksSensitive = SENSITIVE.some((k) => kinds.has(k));
+  const asksMoney = kinds.has('card') || kinds.has('bank-account') || kinds.has('amount');
+
+  if (!context.institutionHost && kinds.has('sms-code') && asksSensitive) {
+    const scenario = POLICE.test(words)
+      ? 'police-impersonation'
+      : REFUND.test(words)
+        ? 'fake-refund'
+        : null;
+    hits.push({ rule: 'asks-sms-and-card', strength: 'strong', scenario });
+  }
+  if (!context.institutionHost && SAFE_ACCOUNT.test(words) && (asksMoney || signals.has('payment')))
+    hits.push({
+      rule: 'safe-account-transfer',
+      strength: 'strong',
+      scenario: 'police-impersonation',
+    });
+  const locks =
+    signals.has('fullscreen') ||
+    signals.has('keyboard-lock') ||
+    signals.has('audio-loop') ||
+    signals.has('history-trap');
+  if (locks && SCAREWARE.test(words) && CALL_SUPPORT.test(words))
+    hits.push({ rule: 'scareware-lock', strength: 'strong', scenario: 'tech-support' });
+  if (signals.has('countdown') && (signals.has('payment') || asksMoney))
+    hits.push({ rule: 'countdown-payment', strength: 'support', scenario: null });
+  if (TASK.test(words) && (signals.has('payment') || asksMoney))
+    hits.push({ rule: 'advance-payment-task', strength: 'support', scenario: 'paid-tasks' });
+  const asksSecrets = kinds.has('card') || kinds.has('id-number') || kinds.has('bank-account');
+  if (!context.institutionHost && (asksSecrets || kinds.has('sms-code')))
+    hits.push({ rule: 'sensitive-fields', strength: 'support', scenario: null });
+  if (signals.has('download') && DOWNLOAD_LURE.test(words))
+    hits.push({ rule: 'app-download-offer', strength: 'support', scenario: null });
+  return hits;
+}

@@ -1,0 +1,83 @@
+import type { PageExtract } from './page-extract';
+import { scenarioCueCounts } from './scenario-cues';
+
+/**
+ * Turns an extract into a sparse feature vector for the model: hashed character bigrams and
+ * trigrams of Chinese runs (Chinese has no spaces, and 2-3 characters carry most words),
+ * hashed words and word pairs of other text, and one feature per form field kind, page
+ * signal and button word. Text features are log-scaled and L2-normalised so a long page does
+ * not outvote a short one; structural features keep weight 1.
+ */
+export interface SparseVector {
+  readonly indices: Uint32Array;
+  readonly values: Float32Array;
+}
+
+const HAN = /[\p{Script=Han}]+/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** FNV-1a: a stable 32-bit hash, identical in Node and the browser. */
+export function hashFeature(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function addTextGrams(counts: Map<string, number>, text: string, prefix: string): void {
+  const add = (k: string): void => {
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  };
+  for (const [run] of text.matchAll(HAN)) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      add(`${prefix}z2:${run.slice(i, i + 2)}`);
+      if (i + 2 < run.length) add(`${prefix}z3:${run.slice(i, i + 3)}`);
+    }
+  }
+  const latin = text.replace(HAN, ' ').toLowerCase();
+  let previous = '';
+  for (const [word] of latin.matchAll(WORD)) {
+    const w = /^\d+$/.test(word) ? '#' : word;
+    add(`${prefix}w:${w}`);
+    if (previous) add(`${prefix}w2:${previous} ${w}`);
+    previous = w;
+  }
+}
+
+export function pageFeatures(page: PageExtract, dim: number): SparseVector {
+  const grams = new Map<string, number>();
+  addTextGrams(grams, page.title, 't');
+  addTextGrams(grams, page.text, '');
+  for (const b of page.buttons) addTextGrams(grams, b, 'b');
+  for (const f of page.fields) addTextGrams(grams, f.label, 'f');
+
+  const acc = new Map<number, number>();
+  let norm = 0;
+  const textValues = new Map<number, number>();
+  for (const [name, count] of grams) {
+    const i = hashFeature(name) % dim;
+    textValues.set(i, (textValues.get(i) ?? 0) + 1 + Math.log(count));
+  }
+  for (const v of textValues.values()) norm += v * v;
+  norm = Math.sqrt(norm) || 1;
+  for (const [i, v] of textValues) acc.set(i, v / norm);
+
+  const structural = [
+    ...new Set(page.fields.map((f) => `field:${f.kind}`)),
+    ...page.signals.map((s) => `signal:${s}`),
+  ];
+  for (const name of structural) {
+    const i = hashFeature(name) % dim;
+    acc.set(i, (acc.get(i) ?? 0) + 1);
+  }
+  const all = [page.title, page.text, ...page.buttons, ...page.fields.map((f) => f.label)];
+  for (const [scenario, n] of scenarioCueCounts(all.join('\n').toLowerCase())) {
+    const i = hashFeature(`cue:${scenario}`) % dim;
+    acc.set(i, (acc.get(i) ?? 0) + Math.min(n, 4) / 2);
+  }
+  const indices = Uint32Array.from(acc.keys());
+  const values = Float32Array.from(indices, (i) => acc.get(i)!);
+  return { indices, values };
+}
