@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runContentBench } from './bench/content';
 import { runDeltaBench } from './bench/delta';
 import { runListBench } from './bench/list';
 import { runLookalikeBench } from './bench/lookalike';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   Object.assign(results, await runListBench(paths));
   Object.assign(results, await runDeltaBench(paths));
   Object.assign(results, await runLookalikeBench());
+  Object.assign(results, await runContentBench());
   const rounded = Object.fromEntries(
     Object.entries(results).map(([k, v]) => [k, Math.round(v * 1000) / 1000]),
   );

@@ -28,3 +28,5 @@ export {
   type FieldKind,
   type PageSignal,
 } from './page-extract';
+export { fieldKind } from './field-kind';
+export { textSignals } from './text-signals';

@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import {
+  classifyPage,
+  parseContentModel,
+  parsePageExtract,
+  type PageExtract,
+} from '../../shared/content';
+import { chromiumPath } from '../lib/chromium-path';
+import { readContentCorpus, type CorpusSample } from '../lib/content-corpus';
+import { DEFAULT_CONTENT_MODEL } from '../lib/content-model-file';
+import { evaluateContent } from '../lib/evaluate-content';
+
+/**
+ * Content-check bench. Detection on the corpus's held-out split (with the shipped model, and
+ * with rules only, as when a list carries no model); false alarms on real ordinary text no
+ * one wrote for us (the README files of the installed npm packages, as pages); model size;
+ * and the per-page cost of the real extractor in Chromium plus classification, on pages of
+ * 50 KB and 500 KB, with the page heap it adds. CONTENT_BENCH_BROWSER=0 skips the browser.
+ */
+const ROOT = new URL('../../', import.meta.url);
+
+function readmePages(): PageExtract[] {
+  const dir = new URL('node_modules/', ROOT).pathname;
+  const files: string[] = [];
+  const visit = (d: string, depth: number): void => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (/^readme\.md$/i.test(name)) files.push(path);
+      else if (depth < 2 && !name.startsWith('.') && statSync(path).isDirectory())
+        visit(path, depth + 1);
+    }
+  };
+  visit(dir, 0);
+  return files.map((file) => {
+    const md = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, ' ');
+    const title = /^#\s+(.+)$/m.exec(md)?.[1] ?? '';
+    const text = md.replace(/[#*`>|[\]()_-]+/g, ' ');
+    return parsePageExtract({
+      host: 'www.npmjs.com',
+      title,
+      text,
+      fields: [],
+      buttons: [],
+      signals: [],
+    });
+  });
+}
+
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** A page of about `bytes` bytes: the sample's content inside ordinary nested markup. */
+function htmlPage(sample: CorpusSample, bytes: number, filler: string): string {
+  const p = sample.page;
+  const form = p.fields.map((f) => `<label>${escape(f.label)} <input name="f"></label>`).join('');
+  const buttons = p.buttons.map((b) => `<button>${escape(b)}</button>`).join('');
+  const head = `<title>${escape(p.title)}</title><main><h1>${escape(p.title)}</h1><p>${escape(p.text)}</p><form>${form}${buttons}</form></main>`;
+  const block = `<div class="card"><div class="row"><span>${escape(filler)}</span><a href="/x">more</a></div></div>`;
+  let body = head;
+  while (body.length < bytes) body += block;
+  return `<!doctype html><html><body>${body}</body></html>`;
+}
+
+async function extractorSource(): Promise<string> {
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: true,
+      lib: {
+        entry: new URL('extension/content/extract-page.ts', ROOT).pathname,
+        formats: ['iife'],
+        name: 'scamGuardExtract',
+      },
+    },
+  });
+  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) =>
+    'output' in o ? o.output : [],
+  );
+  const chunk = outputs.find((o) => o.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('no extractor bundle');
+  return chunk.code;
+}
+
+async function browserFigures(
+  samples: CorpusSample[],
+  model: ReturnType<typeof parseContentModel>,
+) {
+  const out: Record<string, number> = {};
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const code = await extractorSource();
+    const filler = readmePages()[0]?.text.slice(0, 400) ?? 'ordinary text '.repeat(30);
+    for (const kb of [50, 500]) {
+      const times: number[] = [];
+      let heapAdded = 0;
+      for (const sample of samples) {
+        const page = await browser.newPage();
+        await page.setContent(htmlPage(sample, kb * 1024, filler));
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        await page.addScriptTag({ content: code });
+        for (let round = 0; round < 5; round++) {
+          const { ms, extract } = await page.evaluate(() => {
+            const started = performance.now();
+            const api = (
+              globalThis as unknown as { scamGuardExtract: { extractPage(d: Document): unknown } }
+            ).scamGuardExtract;
+            const extract = JSON.stringify(api.extractPage(document));
+            return { ms: performance.now() - started, extract };
+          });
+          const started = performance.now();
+          classifyPage(parsePageExtract(JSON.parse(extract)), { model });
+          times.push(ms + performance.now() - started);
+        }
+        await cdp.send('HeapProfiler.collectGarbage');
+        heapAdded = Math.max(heapAdded, (await cdp.send('Runtime.getHeapUsage')).usedSize - before);
+        await page.close();
+      }
+      out[`contentPageMsMedian_${kb}kb`] = percentile(times, 0.5);
+      out[`contentPageMsP95_${kb}kb`] = percentile(times, 0.95);
+      out[`contentPageHeapAddedBytesMax_${kb}kb`] = heapAdded;
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+export async function runContentBench(): Promise<Record<string, number>> {
+  const corpus = await readContentCorpus();
+  const modelJson = readFileSync(DEFAULT_CONTENT_MODEL, 'utf8');
+  const model = parseContentModel(JSON.parse(modelJson));
+  const heldOut = corpus.filter((s) => s.split === 'held-out');
+  const result: Record<string, number> = {
+    contentCorpusPages: corpus.length,
+    contentTrainPages: corpus.length - heldOut.length,
+    ...evaluateContent(heldOut, model, 'contentHeldOut'),
+  };
+  const rulesOnly = evaluateContent(heldOut, null, 'contentRulesOnly');
+  for (const key of ['scam_warned_rate', 'hard_negative_fp_rate', 'ordinary_fp_rate'])
+    result[`contentRulesOnly_${key}`] = rulesOnly[`contentRulesOnly_${key}`]!;
+
+  const readmes = readmePages();
+  result.contentReadmePages = readmes.length;
+  result.contentReadmeFpRate =
+    readmes.filter((p) => classifyPage(p, { model }).suspicious).length / readmes.length;
+  result.contentModelBytes = modelJson.length;
+  result.contentModelGzipBytes = gzipSync(modelJson).length;
+
+  if (process.env.CONTENT_BENCH_BROWSER !== '0') {
+    const pages = [
+      ...heldOut.filter((s) => s.label !== 'benign').slice(0, 6),
+      ...heldOut.filter((s) => s.label === 'benign').slice(0, 6),
+    ];
+    Object.assign(result, await browserFigures(pages, model));
+  }
+  return result;
+}
