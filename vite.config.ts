@@ -6,6 +6,7 @@ import baseManifest from './manifest.json' with { type: 'json' };
 import { mergeCatalogs } from './scripts/lib/locales';
 import { signingKeys } from './scripts/lib/signing-keys';
 import { starterList } from './scripts/lib/vite-starter-list';
+import { privateContentScript } from './scripts/lib/vite-private-content-script';
 
 type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
@@ -13,7 +14,7 @@ const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome
 // Firefox stable takes an id from `browser_specific_settings` instead of a `key`, and runs
 // MV3 background code as an event page (`background.scripts`) rather than a service worker.
 function manifestFor(target: Browser) {
-  if (target === 'chrome') return baseManifest;
+  if (target === 'chrome') return withPageAccessForTests(baseManifest);
   const { key: _key, minimum_chrome_version: _min, background, ...rest } = baseManifest;
   return {
     ...rest,
@@ -22,6 +23,14 @@ function manifestFor(target: Browser) {
       gecko: { id: '{c519285a-b1f4-455b-b107-91a01bb890f6}', strict_min_version: '128.0' },
     },
   };
+}
+
+// Browser tests of the content check need page access, and Chromium's permission prompt
+// cannot be answered by an automated browser: a test build (SCAM_GUARD_GRANT_PAGE_ACCESS=1)
+// asks for the same hosts up front. Release builds keep them optional.
+function withPageAccessForTests(manifest: typeof baseManifest) {
+  if (process.env.SCAM_GUARD_GRANT_PAGE_ACCESS !== '1') return manifest;
+  return { ...manifest, host_permissions: manifest.optional_host_permissions };
 }
 
 // Translations live beside the code in extension/_locales/<locale>/, one file per area of
@@ -75,9 +84,10 @@ export default defineConfig(async () => {
       managedSchema(),
       starterList(keys),
       crx({ manifest: manifestFor(browser) as typeof baseManifest, browser }),
+      privateContentScript(),
     ],
     build: {
-      outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
+      outDir: process.env.SCAM_GUARD_OUT_DIR ?? (browser === 'firefox' ? 'dist-firefox' : 'dist'),
       emptyOutDir: true,
       // The warning page is opened by the background, not named in the manifest, so it has
       // to be a build input of its own.

@@ -1,3 +1,4 @@
+import { CONTENT_MESSAGE_SENDERS, type ContentProtocol } from './content-messages';
 import { FAMILY_MESSAGE_SENDERS, type FamilyProtocol } from './family-messages';
 import type { SenderKind, SenderTable } from './message-senders';
 import { REPORT_MESSAGE_SENDERS, type ReportProtocol } from './report-messages';
@@ -46,7 +47,7 @@ export interface BlockedPage {
   blockedAt: number;
 }
 
-export interface Protocol extends FamilyProtocol, ReportProtocol, TrustProtocol {
+export interface Protocol extends FamilyProtocol, ReportProtocol, TrustProtocol, ContentProtocol {
   'tab/status': {
     request: { tabId: number };
     response: { tab: TabStatus; protection: ProtectionStatus };
@@ -81,6 +82,7 @@ const SENDERS: SenderTable<MessageName> = {
   ...FAMILY_MESSAGE_SENDERS,
   ...REPORT_MESSAGE_SENDERS,
   ...TRUST_MESSAGE_SENDERS,
+  ...CONTENT_MESSAGE_SENDERS,
   'tab/status': ['popup'],
   'list/update-now': ['popup'],
   'personal/block': ['popup'],

@@ -1,10 +1,18 @@
 import type { Category } from './categories';
+import type { ContentScenario } from './content';
 
 export type VerdictLevel = 'safe' | 'suspicious' | 'dangerous';
 
 /** Why a verdict was given, in order of precedence (see `decideVerdict`). */
 export type VerdictReason =
-  'not-web' | 'personal-blocklist' | 'allowlist' | 'blocklist' | 'lookalike' | 'not-listed';
+  | 'not-web'
+  | 'personal-blocklist'
+  | 'allowlist'
+  | 'blocklist'
+  | 'lookalike'
+  | 'not-listed'
+  /** The page's content, read after it loaded (see shared/content); never from a list. */
+  | 'content';
 
 /** What the look-alike detector found, as far as the UI needs it. */
 export interface LookalikeFinding {
@@ -26,6 +34,8 @@ export interface Verdict {
   matched?: string;
   listVersion?: number;
   lookalike?: LookalikeFinding;
+  /** Set for `reason: 'content'`: the scam the page reads like. */
+  content?: { scenario: ContentScenario };
 }
 
 export interface ListMatchLike {

@@ -3,11 +3,14 @@ import { buildConfig } from '../build-config';
 import { createListHolder } from './active-list';
 import { showProtectionBadge } from './badge';
 import { openDatabase } from './db';
+import { createContentCheck } from './content-check';
+import { contentCheckDeps } from './content-handlers';
 import { createListStore } from './list-store';
 import { createLookalikeCheck } from './lookalike-check';
 import { createListSync } from './list-sync';
 import { registerMessageHandlers, type Services } from './message-handlers';
 import { registerNavigationGuard } from './navigation-guard';
+import { registerPageAccess } from './page-access';
 import { createPersonalBlocklist } from './personal-blocklist';
 import { createProtection } from './protection';
 import { registerReportAlarm, scheduleReportRetry } from './report-alarm';
@@ -60,7 +63,8 @@ async function startServices(core: Awaited<ReturnType<typeof startProtection>>):
   // Whatever waited while the worker or the browser was stopped goes out now, if it is due.
   void queue.flush();
   const reports = { queue, listVersion: () => lists.current()?.version ?? 0 };
-  return { protection, personal, trusted, sync, reports };
+  const contentCheck = createContentCheck({ list: lists.current, trusted, ...contentCheckDeps });
+  return { protection, personal, trusted, sync, reports, contentCheck };
 }
 
 const protected_ = startProtection();
@@ -83,3 +87,4 @@ registerMessageHandlers(ready);
 registerSyncAlarm(ready.then((s) => s.sync));
 registerReportAlarm(ready.then((s) => s.reports.queue));
 registerSettingsListener();
+registerPageAccess();

@@ -8,6 +8,8 @@ import {
   type ResponseOf,
 } from '../../shared/messages';
 import { showProtectionBadge, showTabBadge } from './badge';
+import type { ContentCheck } from './content-check';
+import { contentHandlers } from './content-handlers';
 import { familyHandlers } from './family-handlers';
 import type { ListSync } from './list-sync';
 import type { PersonalBlocklist } from './personal-blocklist';
@@ -25,6 +27,7 @@ export interface Services {
   trusted: TrustedSites;
   sync: ListSync;
   reports: { queue: ReportQueue; listVersion: () => number };
+  contentCheck: ContentCheck;
 }
 
 export type Handler<K extends MessageName> = (
@@ -42,6 +45,7 @@ const handlers: Handlers = {
   ...familyHandlers,
   ...reportHandlers,
   ...trustHandlers,
+  ...contentHandlers,
   async 'tab/status'({ tabId }, _sender, { protection, personal, sync }) {
     const record = await tabState.get(requireTabId(tabId));
     const url = record?.url ?? null;

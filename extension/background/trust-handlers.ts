@@ -22,8 +22,10 @@ export const trustHandlers: TrustHandlers = {
     }
     const page = await tabState.pendingBlock(tabId);
     if (!page) throw new Error('nothing is blocked in this tab');
-    // Only a look-alike guess can be overruled this way; a list or personal block cannot.
-    if (page.verdict.reason !== 'lookalike') throw new Error('only look-alike warnings');
+    // Only a guess (look-alike, page content) can be overruled this way; a list or personal
+    // block cannot.
+    if (page.verdict.reason !== 'lookalike' && page.verdict.reason !== 'content')
+      throw new Error('only look-alike and content warnings');
     const domain = blockableDomain(page.verdict.url);
     if (!domain) throw new Error('only web pages can be marked as fine');
     await trusted.add(domain);

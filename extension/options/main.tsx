@@ -9,6 +9,7 @@ import { applyPreferences, loadPreferences } from '../ui/page-preferences';
 import type { FamilyActions } from './family-actions';
 import { FamilySettings } from './family-settings';
 import { FamilySetup } from './family-setup';
+import { PageAccess } from './page-access';
 import { PersonalList } from './personal-list';
 import { PinGate } from './pin-gate';
 import { TrustedList } from './trusted-list';
@@ -93,6 +94,7 @@ function App({ initial }: { initial: SettingsView | null }) {
         ) : (
           <FamilySettings view={view} actions={actions} onStartSetup={() => setInSetup(true)} />
         ))}
+      <PageAccess locked={!!locked} />
       <PersonalList
         entries={entries}
         onUnblock={(domain) =>

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Category } from '../../shared/categories';
 import type common from '../_locales/en/common.json';
+import type content from '../_locales/en/content.json';
 import type family from '../_locales/en/family.json';
 import type report from '../_locales/en/report.json';
 import type sync from '../_locales/en/sync.json';
@@ -14,7 +15,8 @@ export type MessageKey =
   | keyof typeof warning
   | keyof typeof sync
   | keyof typeof report
-  | keyof typeof trust;
+  | keyof typeof trust
+  | keyof typeof content;
 
 interface CatalogEntry {
   message: string;

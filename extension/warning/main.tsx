@@ -31,7 +31,10 @@ function App({ page, view }: { page: BlockedPage; view: SettingsView | null }) {
       }
       trustControl={
         trustOffered(page.verdict, view?.proceedAllowed ?? false) && (
-          <TrustControl onTrust={() => void send('trust/allow', {}).catch(fail)} />
+          <TrustControl
+            onTrust={() => void send('trust/allow', {}).catch(fail)}
+            explain={page.verdict.reason === 'content' ? 'contentTrustExplain' : 'trustExplain'}
+          />
         )
       }
       mistakeReport={

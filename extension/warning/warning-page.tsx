@@ -4,6 +4,7 @@ import type { BlockedPage } from '../../shared/messages';
 import type { LookalikeFinding } from '../../shared/verdict';
 import { categoryName, t, uiLanguage } from '../ui/i18n';
 import { categoryAdvice } from './category-advice';
+import { contentReason } from './content-reason';
 import { FamilyCall } from './family-call';
 import { ProceedControl } from './proceed-control';
 
@@ -33,6 +34,8 @@ function brandName(lookalike: LookalikeFinding): string {
 function Reason({ page }: { page: BlockedPage }) {
   const { verdict } = page;
   if (verdict.reason === 'personal-blocklist') return <p>{t('warningReasonPersonal')}</p>;
+  if (verdict.content)
+    return <p data-testid="content-reason">{t(contentReason(verdict.content.scenario))}</p>;
   if (verdict.lookalike) {
     return (
       <p>

@@ -26,11 +26,18 @@ describe('fieldKind', () => {
 describe('textSignals', () => {
   it.each([
     ['立即支付 199 元', [], 'payment'],
+    ['', ['充值'], 'payment'],
     ['Download the app to get your loan', [], 'download'],
     ['剩余 02:59:30', [], 'countdown'],
     ['', ['在线客服'], 'chat-widget'],
   ] as const)('finds the signal in %s %o', (text, buttons, signal) => {
     expect(textSignals(text, buttons)).toContain(signal);
+  });
+
+  it('finds no payment prompt in a news story about a transfer', () => {
+    expect(
+      textSignals('王先生先后转账 80 万元后发现被骗。He transferred $80,000.', ['分享']),
+    ).not.toContain('payment');
   });
 
   it('finds nothing in an ordinary recipe', () => {

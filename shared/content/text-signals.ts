@@ -5,8 +5,11 @@ import type { PageSignal } from './page-extract';
  * The content script adds the ones only the DOM shows (download links, chat frames, full
  * screen). Bounded input (the extract's limits), linear regexes only.
  */
-const PAYMENT =
-  /立即支付|去支付|付款|充值|转账|缴纳|入金|扫码支付|pay now|pay fee|pay and|make a payment|deposit now|top.?up|transfer now|pay with/i;
+// A payment *prompt*: a button that pays, or words that tell the reader to pay. A news story
+// that says "he transferred 800,000" mentions payment without prompting it.
+const PAY_BUTTON = /支付|付款|充值|转账|缴纳|入金|下注|pay|deposit|top.?up|transfer|recharge/i;
+const PAY_PROMPT =
+  /立即支付|扫码支付|扫码付款|请(?:立即|尽快)?(?:转账|缴纳|支付|付款|充值)|pay now|scan to pay|make a payment now|transfer (?:it )?now/i;
 const DOWNLOAD =
   /下载\s*app|下载客户端|安装\s*app|download (?:the |our )?app|install (?:the |our )?app|\.apk\b/i;
 const COUNTDOWN =
@@ -17,7 +20,7 @@ const CHAT =
 export function textSignals(text: string, buttons: readonly string[]): PageSignal[] {
   const words = `${text}\n${buttons.join('\n')}`;
   const found: PageSignal[] = [];
-  if (PAYMENT.test(words)) found.push('payment');
+  if (buttons.some((b) => PAY_BUTTON.test(b)) || PAY_PROMPT.test(text)) found.push('payment');
   if (DOWNLOAD.test(words)) found.push('download');
   if (COUNTDOWN.test(words)) found.push('countdown');
   if (CHAT.test(words)) found.push('chat-widget');

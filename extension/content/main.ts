@@ -1,0 +1,80 @@
+import type { PageSignal } from '../../shared/content';
+import { send } from '../ui/messaging';
+import { extractPage } from './extract-page';
+import { guardInputs } from './input-guard';
+import { watchScareware } from './scareware-watch';
+
+/**
+ * The content script, registered only while the user granted page access (see
+ * background/page-access.ts). It reads the page once the browser is idle after load, and
+ * again when a single-page app replaces much of it; the background judges. Everything runs
+ * inside try/catch: whatever the page does, the script never throws into it.
+ */
+const RECHECK_AFTER_CHARS = 2000;
+const RECHECK_MIN_MS = 3000;
+const MAX_CHECKS = 8;
+
+let checks = 0;
+let lastCheck = 0;
+let pending = false;
+let guarded = false;
+const seen = new Set<PageSignal>();
+
+const idle = (fn: () => void): void => {
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 200);
+};
+
+async function check(): Promise<void> {
+  pending = false;
+  if (checks >= MAX_CHECKS) return;
+  checks++;
+  lastCheck = Date.now();
+  const reply = await send('content/check', { extract: extractPage(document, [...seen]) });
+  if (reply.guard && !guarded) {
+    guarded = true;
+    guardInputs(document, reply.guard);
+  }
+  if (reply.scenario === 'tech-support') seen.add('fullscreen');
+}
+
+function schedule(): void {
+  if (pending || checks >= MAX_CHECKS) return;
+  pending = true;
+  const wait = Math.max(0, lastCheck + RECHECK_MIN_MS - Date.now());
+  setTimeout(
+    () =>
+      idle(
+        () =>
+          void check().catch(() => {
+            // The worker may be restarting or the extension updating: the next change retries.
+          }),
+      ),
+    wait,
+  );
+}
+
+function start(): void {
+  let changed = 0;
+  const observer = new MutationObserver((records) => {
+    for (const r of records)
+      for (const node of r.addedNodes) changed += (node.textContent ?? '').length;
+    if (changed >= RECHECK_AFTER_CHARS) {
+      changed = 0;
+      schedule();
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  watchScareware(document, (signal) => {
+    if (seen.has(signal)) return;
+    seen.add(signal);
+    schedule();
+  });
+  schedule();
+}
+
+try {
+  if (window.top === window) start();
+} catch {
+  // Never into the page.
+}
