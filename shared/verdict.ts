@@ -1,7 +1,8 @@
 import type { Category } from './categories';
 import type { ContentScenario } from './content';
 
-export type VerdictLevel = 'safe' | 'suspicious' | 'dangerous';
+/** `unchecked`: the check itself failed, so the page is neither safe nor known to be dangerous. */
+export type VerdictLevel = 'safe' | 'suspicious' | 'dangerous' | 'unchecked';
 
 /** Why a verdict was given, in order of precedence (see `decideVerdict`). */
 export type VerdictReason =
@@ -11,6 +12,7 @@ export type VerdictReason =
   | 'blocklist'
   | 'lookalike'
   | 'not-listed'
+  | 'check-failed'
   /** The page's content, read after it loaded (see shared/content); never from a list. */
   | 'content';
 
@@ -49,6 +51,8 @@ export interface VerdictInput {
   url: string;
   host: string;
   isWeb: boolean;
+  /** No list could be consulted (none loaded, or its lookup failed). */
+  listUnavailable?: boolean;
   /** The personal-blocklist domain covering the host, if any. */
   personalBlock: string | null;
   listMatch: ListMatchLike | null;
@@ -60,7 +64,8 @@ export interface VerdictInput {
  * 1. the user's own block (their decision beats any list);
  * 2. the list's allowlist (a bad feed or a fuzzy match can never warn on a bank);
  * 3. the list's block entries;
- * 4. the look-alike detector (a weaker signal: "suspicious", not "dangerous").
+ * 4. no list to ask: "unchecked", never "safe" by default;
+ * 5. the look-alike detector (a weaker signal: "suspicious", not "dangerous").
  */
 export function decideVerdict(input: VerdictInput): Verdict {
   const { url, host } = input;
@@ -86,6 +91,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
     if (match.action === 'allow') return { level: 'safe', reason: 'allowlist', ...base };
     return { level: 'dangerous', reason: 'blocklist', ...base };
   }
+  if (input.listUnavailable) return { level: 'unchecked', reason: 'check-failed', url, host };
   if (input.lookalike) {
     return { level: 'suspicious', reason: 'lookalike', url, host, lookalike: input.lookalike };
   }

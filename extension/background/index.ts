@@ -1,7 +1,9 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
+import browser from 'webextension-polyfill';
 import { buildConfig } from '../build-config';
 import { createListHolder } from './active-list';
 import { showProtectionBadge } from './badge';
+import { bundledStarter } from './bundled-starter';
 import { openDatabase } from './db';
 import { createContentCheck } from './content-check';
 import { contentCheckDeps } from './content-handlers';
@@ -10,6 +12,7 @@ import { createLookalikeCheck } from './lookalike-check';
 import { createListSync } from './list-sync';
 import { registerMessageHandlers, type Services } from './message-handlers';
 import { registerNavigationGuard } from './navigation-guard';
+import { createNetworkRules } from './network-rules';
 import { registerPageAccess } from './page-access';
 import { createPersonalBlocklist } from './personal-blocklist';
 import { createProtection } from './protection';
@@ -27,10 +30,18 @@ import { createTrustedSites } from './trusted-sites';
  */
 async function startProtection() {
   const db = await openDatabase();
-  const personal = await createPersonalBlocklist(db);
+  // The user's blocks reach the network rules through the list holder, which owns them.
+  const personal = await createPersonalBlocklist(db, () => lists.personalChanged());
   const trusted = await createTrustedSites(db);
   const store = createListStore(db);
-  const lists = createListHolder(store);
+  const lists = createListHolder({
+    store,
+    rules: createNetworkRules(browser.declarativeNetRequest),
+    starter: bundledStarter,
+    personalKeys: () => personal.entries().map((entry) => entry.domain),
+  });
+  // Not even the bundled list: every page is then "unchecked", never "safe", and the
+  // static ruleset still refuses the bundled list's sites by itself.
   await lists.load().catch((error: unknown) => console.error('no list could be loaded', error));
   const protection = createProtection({
     personal,
