@@ -34,12 +34,15 @@ export interface LaunchOptions {
   profileDir?: string;
   /** Browser UI language, e.g. 'zh-CN'. */
   lang?: string;
+  /** Another build of the extension than DIST. */
+  dist?: string;
 }
 
 /** Debian Chromium with the built extension loaded, every host name resolved to loopback. */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'scam-guard-profile-'));
   const lang = options.lang ?? 'en-US';
+  const dist = options.dist ?? DIST;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: false,
@@ -55,8 +58,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-component-update',
       '--disable-sync',
       `--lang=${lang}`,
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
       // The site server's HTTPS side has a self-signed certificate (see site-server.ts).
       '--ignore-certificate-errors',

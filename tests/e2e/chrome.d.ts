@@ -13,6 +13,9 @@ declare namespace chrome {
   namespace runtime {
     function sendMessage(message: unknown): Promise<unknown>;
   }
+  namespace scripting {
+    function getRegisteredContentScripts(): Promise<{ id: string }[]>;
+  }
   namespace action {
     function getBadgeText(details: { tabId?: number }): Promise<string>;
   }
