@@ -35,7 +35,6 @@ async function check(): Promise<void> {
     guarded = true;
     guardInputs(document, reply.guard);
   }
-  if (reply.scenario === 'tech-support') seen.add('fullscreen');
 }
 
 function schedule(): void {
