@@ -10,7 +10,10 @@ import { watchScareware } from './scareware-watch';
  * again when a single-page app replaces much of it; the background judges. Everything runs
  * inside try/catch: whatever the page does, the script never throws into it.
  */
-const RECHECK_AFTER_CHARS = 2000;
+// "Changed a lot": this much new text, or a third of what the page had at the last check
+// (a short Chinese view swapped into a short page is a big change in few characters).
+const RECHECK_AFTER_CHARS = 600;
+const RECHECK_AFTER_SHARE = 1 / 3;
 const RECHECK_MIN_MS = 3000;
 const MAX_CHECKS = 8;
 
@@ -18,6 +21,7 @@ let checks = 0;
 let lastCheck = 0;
 let pending = false;
 let guarded = false;
+let lastLength = 0;
 const seen = new Set<PageSignal>();
 
 const idle = (fn: () => void): void => {
@@ -30,7 +34,9 @@ async function check(): Promise<void> {
   if (checks >= MAX_CHECKS) return;
   checks++;
   lastCheck = Date.now();
-  const reply = await send('content/check', { extract: extractPage(document, [...seen]) });
+  const extract = extractPage(document, [...seen]);
+  lastLength = extract.text.length;
+  const reply = await send('content/check', { extract });
   if (reply.guard && !guarded) {
     guarded = true;
     guardInputs(document, reply.guard);
@@ -58,7 +64,7 @@ function start(): void {
   const observer = new MutationObserver((records) => {
     for (const r of records)
       for (const node of r.addedNodes) changed += (node.textContent ?? '').length;
-    if (changed >= RECHECK_AFTER_CHARS) {
+    if (changed >= Math.min(RECHECK_AFTER_CHARS, Math.max(50, lastLength * RECHECK_AFTER_SHARE))) {
       changed = 0;
       schedule();
     }

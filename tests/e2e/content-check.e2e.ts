@@ -158,6 +158,32 @@ describe('with page access granted', () => {
   });
 });
 
+describe('a single-page app', () => {
+  it('is read again when it swaps in a scam view, and warned about', async () => {
+    const sample = samples.find(
+      (s) =>
+        s.label === 'police-impersonation' &&
+        classifyPage(s.page, { model }).scenario === 'police-impersonation',
+    )!;
+    const url = site.url('spa-shop.top', '/');
+    await visit(page, url);
+    await expect(checked(page, url)).resolves.toMatchObject({ suspicious: false });
+    const scam = fixtureHtml(sample);
+    const warned = page.waitForURL(WARNING_PAGE);
+    // What a router does: a new address without a load, and a new view in place of the old.
+    await page.evaluate((html) => {
+      history.pushState({}, '', '/case');
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      document.title = doc.title;
+      document.body.replaceWith(document.adoptNode(doc.body));
+    }, scam);
+    await warned;
+    await expect(page.getByTestId('content-reason').textContent()).resolves.toBe(
+      en.contentReasonPoliceImpersonation!.message,
+    );
+  });
+});
+
 describe('scareware', () => {
   it('is taken out of full screen, muted, and warned about', async () => {
     const events: string[] = [];
