@@ -1,8 +1,11 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { chromeManifest } from './extension/platform/chrome-manifest';
+import { firefoxManifest } from './extension/platform/firefox-manifest';
 import { mergeCatalogs } from './scripts/lib/locales';
 import { signingKeys } from './scripts/lib/signing-keys';
 import { starterList } from './scripts/lib/vite-starter-list';
@@ -10,19 +13,9 @@ import { starterList } from './scripts/lib/vite-starter-list';
 type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 
-// Firefox stable takes an id from `browser_specific_settings` instead of a `key`, and runs
-// MV3 background code as an event page (`background.scripts`) rather than a service worker.
-function manifestFor(target: Browser) {
-  if (target === 'chrome') return baseManifest;
-  const { key: _key, minimum_chrome_version: _min, background, ...rest } = baseManifest;
-  return {
-    ...rest,
-    background: { scripts: [background.service_worker], type: background.type },
-    browser_specific_settings: {
-      gecko: { id: '{c519285a-b1f4-455b-b107-91a01bb890f6}', strict_min_version: '128.0' },
-    },
-  };
-}
+// What each browser needs differently lives in extension/platform/: the manifest changes
+// here, and the runtime module that `#platform` names in the extension's code.
+const manifestFor = { chrome: chromeManifest, firefox: firefoxManifest }[browser];
 
 // Translations live beside the code in extension/_locales/<locale>/, one file per area of
 // the product so that features do not edit one shared file; browsers want a single
@@ -69,12 +62,13 @@ export default defineConfig(async () => {
 
   return {
     define,
+    resolve: { alias: { '#platform': resolve(`extension/platform/${browser}.ts`) } },
     plugins: [
       preact(),
       locales(),
       managedSchema(),
       starterList(keys),
-      crx({ manifest: manifestFor(browser) as typeof baseManifest, browser }),
+      crx({ manifest: manifestFor(baseManifest) as typeof baseManifest, browser }),
     ],
     build: {
       outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',

@@ -1,3 +1,4 @@
+import { platform } from '#platform';
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
   isMessage,
@@ -93,7 +94,8 @@ const handlers: Handlers = {
     const tabId = warningTab(sender);
     const record = await tabState.get(tabId);
     await tabState.clearPendingBlock(tabId);
-    await browser.tabs.update(tabId, { url: record?.lastSafeUrl ?? 'chrome://newtab/' });
+    if (record?.lastSafeUrl) await browser.tabs.update(tabId, { url: record.lastSafeUrl });
+    else await platform.leaveToNewTab(browser.tabs, tabId);
     return { done: true };
   },
 };

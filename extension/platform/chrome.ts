@@ -1,0 +1,7 @@
+import type { Platform } from './platform';
+
+export const platform: Platform = {
+  async leaveToNewTab(tabs, tabId) {
+    await tabs.update(tabId, { url: 'chrome://newtab/' });
+  },
+};

@@ -1,0 +1,12 @@
+import type { Platform } from './platform';
+
+export const platform: Platform = {
+  // Firefox refuses to navigate a tab to a privileged page (about:newtab, about:home), so
+  // the warning tab is replaced by a fresh tab in its place, which opens on whatever new-tab
+  // page the user chose.
+  async leaveToNewTab(tabs, tabId) {
+    const tab = await tabs.get(tabId);
+    await tabs.create({ windowId: tab.windowId, index: tab.index, active: true });
+    await tabs.remove(tabId);
+  },
+};
