@@ -94,7 +94,10 @@ const handlers: Handlers = {
     const tabId = warningTab(sender);
     const record = await tabState.get(tabId);
     await tabState.clearPendingBlock(tabId);
-    if (record?.lastSafeUrl) await browser.tabs.update(tabId, { url: record.lastSafeUrl });
+    // Firefox reports a new tab's initial about:blank as a navigation: that is no place to
+    // send someone, so only a web page counts as the way back.
+    const back = record?.lastSafeUrl;
+    if (back && /^https?:/.test(back)) await browser.tabs.update(tabId, { url: back });
     else await platform.leaveToNewTab(browser.tabs, tabId);
     return { done: true };
   },
