@@ -22,6 +22,8 @@ export interface FirefoxExtension {
   tabIds(): Promise<number[]>;
   /** The popup as a page of its own about `tab`, as if its toolbar button were clicked there. */
   openPopup(tab?: Page): Promise<Page>;
+  /** Presses "Update now" in the real popup; the update error it then shows, or null. */
+  updateNow(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,14 @@ export async function launchFirefox(sitePort: number): Promise<FirefoxExtension>
   if (installed !== GECKO_ID) throw new Error(`installed ${installed}, expected ${GECKO_ID}`);
 
   const extensionUrl = (path: string) => `moz-extension://${EXTENSION_HOST}/${path}`;
+  // One extension page kept open in the background asks the extension APIs about tabs.
+  // (Opening a page for each question races WebDriver's bookkeeping of closed tabs.)
+  const probe = await browser.newPage();
+  await go(probe, extensionUrl('extension/options/index.html'));
+  // The background reads its lists before it answers anything: one answered message
+  // means the first checked navigation is not timed against that read.
+  await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'personal/list', payload: {} }));
+
   const harness: FirefoxExtension = {
     browser,
     extensionUrl,
@@ -57,27 +67,18 @@ export async function launchFirefox(sitePort: number): Promise<FirefoxExtension>
     async tabId(page) {
       // Tab titles and URLs need the "tabs" permission, which the extension does without:
       // the page is brought to the front and the active tab asked for.
-      const probe = await browser.newPage();
-      await go(probe, extensionUrl('extension/options/index.html'));
       await page.bringToFront();
       const id = await probe.evaluate(async () => {
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         return tab?.id ?? null;
       });
-      await probe.close();
-      await page.bringToFront();
       if (id === null) throw new Error('no active tab');
       return id;
     },
-    async tabIds() {
-      const probe = await browser.newPage();
-      await go(probe, extensionUrl('extension/options/index.html'));
-      const ids = await probe.evaluate(async () =>
+    tabIds: () =>
+      probe.evaluate(async () =>
         (await chrome.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
-      );
-      await probe.close();
-      return ids;
-    },
+      ),
     async openPopup(tab) {
       const query = tab ? `?tab=${await harness.tabId(tab)}` : '';
       const popup = await browser.newPage();
@@ -86,14 +87,20 @@ export async function launchFirefox(sitePort: number): Promise<FirefoxExtension>
       await popup.waitForSelector(`[data-testid="${tab ? 'verdict' : 'protection'}"]`);
       return popup;
     },
+    async updateNow() {
+      const popup = await harness.openPopup();
+      await popup.locator('[data-testid="update-now"]').click();
+      await popup.waitForFunction(
+        () => document.querySelector('[data-testid="update-finished"]')?.textContent,
+        { timeout: 30_000 },
+      );
+      const error = await popup.$('[data-testid="update-error"]');
+      const text = error ? await error.evaluate((node) => node.textContent) : null;
+      await popup.close();
+      return text;
+    },
     close: () => browser.close(),
   };
-  // The background reads its lists before it answers anything: one answered message from
-  // an extension page means the first checked navigation is not timed against that read.
-  const ready = await browser.newPage();
-  await go(ready, extensionUrl('extension/options/index.html'));
-  await ready.evaluate(() => chrome.runtime.sendMessage({ type: 'personal/list', payload: {} }));
-  await ready.close();
   return harness;
 }
 

@@ -82,10 +82,16 @@ describe('Firefox: "Go back to safety"', () => {
       open = await firefox.tabIds();
     }
     expect(open).not.toContain(stuckId);
-    const added = (await firefox.browser.pages()).filter((p) => !before.includes(p));
-    const locations = await Promise.all(added.map(locationOf));
-    expect(locations.filter((url) => url === 'about:newtab')).toHaveLength(1);
-    await added[locations.indexOf('about:newtab')]!.close();
+    // WebDriver learns of the new tab, and the tab of its page, a moment later.
+    let newTabs: Page[] = [];
+    while (newTabs.length === 0 && Date.now() < deadline) {
+      const added = (await firefox.browser.pages()).filter((p) => !before.includes(p));
+      const locations = await Promise.all(added.map(locationOf));
+      newTabs = added.filter((_, i) => locations[i] === 'about:newtab');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(newTabs).toHaveLength(1);
+    await newTabs[0]!.close();
   });
 });
 
@@ -121,5 +127,31 @@ describe('Firefox: the personal blocklist and "Report this page"', () => {
     }
     await store.close();
     expect(stored.find((r) => r.url === url)).toMatchObject({ kind: 'scam' });
+  });
+});
+
+describe('Firefox: family mode', () => {
+  it('set up in the options page, strict mode leaves no way past the warning', async () => {
+    const options = await firefox.newTab();
+    await go(options, firefox.extensionUrl('extension/options/index.html'));
+    await click(options, 'Set up family mode');
+    await options.locator('#contact-name').fill('Xiao Ming');
+    await options.locator('#contact-phone').fill('+86 138 0000 0000');
+    await click(options, 'Next');
+    await options.locator('#strict-mode').click();
+    await click(options, 'Next');
+    await options.locator('#pin-new').fill('2468');
+    await options.locator('#pin-repeat').fill('2468');
+    await click(options, 'Next');
+    await options.waitForSelector('::-p-text(Step 4 of 4)');
+    await click(options, 'Next');
+    await options.waitForSelector('::-p-text(Family mode is set up.)');
+    await options.close();
+
+    await go(page, site.url(LISTED.phishing, '/family'), WARNING_PAGE);
+    await page.waitForSelector('::-p-text(Call Xiao Ming before you do anything:)');
+    const phone = await page.$eval('[data-testid="family-phone"]', (a) => a.getAttribute('href'));
+    expect(phone).toBe('tel:+8613800000000');
+    await expect(page.$('::-p-text(I understand the risk)')).resolves.toBeNull();
   });
 });
