@@ -8,7 +8,9 @@ import { chromeManifest } from './extension/platform/chrome-manifest';
 import { firefoxManifest } from './extension/platform/firefox-manifest';
 import { mergeCatalogs } from './scripts/lib/locales';
 import { signingKeys } from './scripts/lib/signing-keys';
-import { starterList } from './scripts/lib/vite-starter-list';
+import { STARTER_RULES_FILE, starterList } from './scripts/lib/vite-starter-list';
+import { firefoxRule } from './extension/platform/firefox-rules';
+import type { NetworkRule } from './shared/network-rules/network-rule';
 
 type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
@@ -27,6 +29,21 @@ function managedSchema(): Plugin {
     name: 'scam-guard-managed-schema',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: path, source: readFileSync(path, 'utf8') });
+    },
+  };
+}
+
+// Firefox skips a static rule naming a resource type it lacks, so its build ships the
+// starter ruleset as Firefox accepts it.
+function firefoxRuleset(): Plugin {
+  return {
+    name: 'scam-guard-firefox-ruleset',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const asset = bundle[STARTER_RULES_FILE];
+      if (asset?.type !== 'asset') this.error(`${STARTER_RULES_FILE} is missing`);
+      const rules = JSON.parse(String(asset.source)) as NetworkRule[];
+      asset.source = JSON.stringify(rules.map(firefoxRule));
     },
   };
 }
@@ -68,6 +85,7 @@ export default defineConfig(async () => {
       locales(),
       managedSchema(),
       starterList(keys),
+      ...(browser === 'firefox' ? [firefoxRuleset()] : []),
       crx({ manifest: manifestFor(baseManifest) as typeof baseManifest, browser }),
     ],
     build: {

@@ -1,4 +1,5 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
+import { platform } from '#platform';
 import browser from 'webextension-polyfill';
 import { buildConfig } from '../build-config';
 import { createListHolder } from './active-list';
@@ -33,7 +34,7 @@ async function startProtection() {
   const store = createListStore(db);
   const lists = createListHolder({
     store,
-    rules: createNetworkRules(browser.declarativeNetRequest),
+    rules: createNetworkRules(platform.networkRulesApi(browser.declarativeNetRequest)),
     starter: bundledStarter,
     personalKeys: () => personal.entries().map((entry) => entry.domain),
   });

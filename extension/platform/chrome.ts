@@ -4,4 +4,5 @@ export const platform: Platform = {
   async leaveToNewTab(tabs, tabId) {
     await tabs.update(tabId, { url: 'chrome://newtab/' });
   },
+  networkRulesApi: (dnr) => dnr,
 };

@@ -1,3 +1,4 @@
+import { firefoxRule } from './firefox-rules';
 import type { Platform } from './platform';
 
 export const platform: Platform = {
@@ -9,4 +10,12 @@ export const platform: Platform = {
     await tabs.create({ windowId: tab.windowId, index: tab.index, active: true });
     await tabs.remove(tabId);
   },
+  networkRulesApi: (dnr) => ({
+    getDynamicRules: (filter) => dnr.getDynamicRules(filter),
+    getSessionRules: (filter) => dnr.getSessionRules(filter),
+    updateDynamicRules: (options) =>
+      dnr.updateDynamicRules({ ...options, addRules: options.addRules?.map(firefoxRule) }),
+    updateSessionRules: (options) =>
+      dnr.updateSessionRules({ ...options, addRules: options.addRules?.map(firefoxRule) }),
+  }),
 };

@@ -1,4 +1,4 @@
-import type { Tabs } from 'webextension-polyfill';
+import type { DeclarativeNetRequest, Tabs } from 'webextension-polyfill';
 
 /**
  * What differs between the Chrome and the Firefox build, and nothing else. The build picks
@@ -11,7 +11,15 @@ export interface Platform {
    * from a text message or an e-mail) to the browser's own new-tab page.
    */
   leaveToNewTab(tabs: Tabs.Static, tabId: number): Promise<void>;
+  /** The browser's declarativeNetRequest, taking rules as the rest of the code writes them. */
+  networkRulesApi(dnr: RulesApi): RulesApi;
 }
+
+/** The part of declarativeNetRequest the background writes rules through. */
+export type RulesApi = Pick<
+  DeclarativeNetRequest.Static,
+  'updateDynamicRules' | 'getDynamicRules' | 'updateSessionRules' | 'getSessionRules'
+>;
 
 /** The manifest as written in manifest.json, the shape both builds start from. */
 export interface BaseManifest {

@@ -37,10 +37,14 @@ export async function launchFirefox(sitePort: number): Promise<FirefoxExtension>
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    dumpio: Boolean(process.env.SG_DUMPIO),
     userDataDir: mkdtempSync(join(tmpdir(), 'scam-guard-firefox-')),
     // Lets the test open the extension's own pages; WebDriver refuses moz-extension:// otherwise.
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {
+      // The background's console goes to Firefox's stderr, which dumpio shows.
+      'devtools.console.stdout.chrome': Boolean(process.env.SG_DUMPIO),
+      'devtools.console.stdout.content': Boolean(process.env.SG_DUMPIO),
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': sitePort,
