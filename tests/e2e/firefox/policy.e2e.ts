@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../../extension/platform/firefox-manifest';
+import { screenshotPath } from '../browser';
 import { LISTED } from '../family-helpers';
 import { startSiteServer, type SiteServer } from '../site-server';
 import {
@@ -49,6 +50,8 @@ async function warningUnder(managed: Record<string, unknown>, host: string): Pro
   writePolicy(managed);
   firefox = await launchFirefox(site.port);
   const tab = await firefox.newTab();
+  // The size the Chrome Web Store and AMO take for screenshots.
+  await tab.setViewport({ width: 1280, height: 800 });
   await go(tab, site.url(host, '/login'), WARNING_PAGE);
   await tab.waitForSelector('[data-testid="family-phone"]');
   return tab;
@@ -75,6 +78,7 @@ describe('Firefox: managed policy through policies.json', () => {
     const hotline = await tab.$eval('[data-testid="hotline"]', (a) => a.getAttribute('href'));
     expect(hotline).toBe('tel:96110');
     expect(await hasText(tab, '我了解风险'), 'no "open anyway" in strict mode').toBe(false);
+    await tab.screenshot({ path: screenshotPath('store-warning-zh_CN.png') });
   });
 
   it('in English: category, call line and the hotline the policy names', async () => {
@@ -93,5 +97,6 @@ describe('Firefox: managed policy through policies.json', () => {
     const hotline = await tab.$eval('[data-testid="hotline"]', (a) => a.getAttribute('href'));
     expect(hotline).toBe('tel:999');
     expect(await hasText(tab, 'I understand the risk')).toBe(false);
+    await tab.screenshot({ path: screenshotPath('store-warning-en.png') });
   });
 });
