@@ -8,8 +8,15 @@ const icon48 = readFileSync('extension/icons/icon-48.png');
 const utf8 = (value: unknown) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
 
-const README =
-  '## Permissions\n\n- `storage`: keeps settings.\n- `alarms`: wakes the sync.\n\n## Next\n';
+const README = [
+  '## Permissions',
+  '| permission | why |',
+  '| --- | --- |',
+  '| `storage` | keeps settings |',
+  '| `alarms`  | wakes the sync |',
+  '| `tabs`    |  |',
+  '## Next',
+].join('\n');
 const MANIFEST = {
   manifest_version: 3,
   name: '__MSG_extName__',

@@ -30,11 +30,11 @@ interface Manifest {
   storage?: { managed_schema?: string };
 }
 
-/** What the README says each permission is for: `- \`name\`: why` lines under "## Permissions". */
+/** What the README says each permission is for: the `| \`name\` | why |` rows under "## Permissions". */
 export function justifiedPermissions(readme: string): Map<string, string> {
   const section = readme.split(/^## /m).find((part) => part.startsWith('Permissions'));
   const found = new Map<string, string>();
-  for (const match of section?.matchAll(/^- `([^`]+)`[^:]*:\s*(.+)$/gm) ?? []) {
+  for (const match of section?.matchAll(/^\|\s*`([^`]+)`\s*\|\s*(\S[^|]*?)\s*\|\s*$/gm) ?? []) {
     found.set(match[1]!, match[2]!);
   }
   return found;
