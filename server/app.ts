@@ -3,7 +3,7 @@ import { REPORT_LIMITS } from '../shared/report';
 import { createAllowlistSource } from './allowlist-source';
 import { errorReply } from './error-reply';
 import { listHosting } from './list-hosting';
-import type { RateLimit } from './rate-limiter';
+import { memoryRateLimiters, type RateLimit, type RateLimiterFactory } from './rate-limiter';
 import { reportIntake } from './report-intake';
 import type { ReportStore } from './store/report-store';
 
@@ -14,10 +14,15 @@ export interface BuildServerOptions {
   /** Allowlist file (one domain per line); without it no report is flagged. */
   allowlistPath?: string;
   rateLimits?: { perInstall?: RateLimit; perIp?: RateLimit };
+  /** Where limits are counted; in memory unless instances share them (backend.ts). */
+  rateLimiters?: RateLimiterFactory;
   /** Clock for rate limits and receivedAt; tests pass a fake one. */
   now?: () => number;
   logger?: boolean;
-  /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
+  /**
+   * Take the client address from X-Forwarded-For (only behind a trusted proxy: anyone can
+   * send that header, and the address drives the per-address limit and reporter ranges).
+   */
   trustProxy?: boolean;
 }
 
@@ -54,6 +59,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     store: options.store,
     allowlist,
     now: options.now ?? Date.now,
+    rateLimiters: options.rateLimiters ?? memoryRateLimiters,
     rateLimits: {
       perInstall: options.rateLimits?.perInstall ?? DEFAULT_RATE_LIMITS.perInstall,
       perIp: options.rateLimits?.perIp ?? DEFAULT_RATE_LIMITS.perIp,
