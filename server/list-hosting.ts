@@ -21,7 +21,7 @@ const CONTENT_TYPES: Record<string, string> = {
 /**
  * Versioned files never change: cache them for a year. The manifest changes with every
  * publish: browsers revalidate it every time (max-age=0, answered 304 while unchanged), and
- * a CDN in front may keep it 60 s (s-maxage), which is part of the publish-to-protection
+ * a CDN in front may keep it 30 s (s-maxage), which is part of the publish-to-protection
  * budget in the README. A CDN must pass ETag / If-None-Match through unchanged.
  */
 export function cacheControlFor(name: string): string {
@@ -30,7 +30,7 @@ export function cacheControlFor(name: string): string {
     : `public, max-age=0, s-maxage=${MANIFEST_CDN_SECONDS}`;
 }
 
-export const MANIFEST_CDN_SECONDS = 60;
+export const MANIFEST_CDN_SECONDS = 30;
 
 // ETags by file identity. Publishing replaces files by rename, so a new version is a new
 // inode: each published file is hashed once, on its first request, not on every GET.
