@@ -22,8 +22,28 @@ export interface BuildServerOptions {
   /**
    * Take the client address from X-Forwarded-For (only behind a trusted proxy: anyone can
    * send that header, and the address drives the per-address limit and reporter ranges).
+   * A number trusts that many proxy hops; a string lists proxy addresses or CIDRs; `true`
+   * trusts every hop (tests only: the client could then choose its own address).
    */
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
+}
+
+export type TrustProxy = boolean | number | string;
+
+/**
+ * TRUST_PROXY from the environment: unset or empty trusts no proxy; a whole number is the
+ * count of proxies in front (1 for one load balancer); anything else is a comma-separated
+ * list of the proxies' addresses or CIDRs.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined || value.trim() === '') return false;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  return value;
+}
+
+/** Trusts the nearest `hops` proxies: the address the outermost of them saw is the client. */
+function hopsTrusted(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 export const DEFAULT_RATE_LIMITS = {
@@ -37,7 +57,10 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: REPORT_LIMITS.bodyBytes,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy:
+      typeof options.trustProxy === 'number'
+        ? hopsTrusted(options.trustProxy)
+        : (options.trustProxy ?? false),
     ajv: {
       // Fastify's defaults strip unknown fields and coerce types; a report with an extra
       // field or a number sent as a string must be refused, not silently repaired.

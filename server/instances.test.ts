@@ -131,3 +131,22 @@ describe.each([
     expect((await first.post(makeReport())).status).toBe(201);
   });
 });
+
+describe('TRUST_PROXY=1 (one proxy in front)', () => {
+  it('takes the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+    const server = await startTestServer({
+      trustProxy: 1,
+      rateLimits: { perIp: { max: 2, windowMs: 60_000 } },
+    });
+    servers.push(server);
+    // The client invents a new leftmost address each time; the proxy appends the real one.
+    const statuses = [];
+    for (let i = 1; i <= 3; i++) {
+      const res = await server.post(makeReport(), {
+        'x-forwarded-for': `198.51.100.${i}, 203.0.113.9`,
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+  });
+});

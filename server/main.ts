@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildServer, type BuildServerOptions } from './app';
+import { buildServer, parseTrustProxy, type BuildServerOptions } from './app';
 import { DEFAULT_ALLOWLIST_PATH } from './allowlist-source';
 import { openBackend } from './store/backend';
 import { DEFAULT_DATABASE_PATH } from './store/sqlite-store';
@@ -18,7 +18,7 @@ export interface StartServerOptions {
   allowlistPath?: string;
   rateLimits?: BuildServerOptions['rateLimits'];
   logger?: boolean;
-  trustProxy?: boolean;
+  trustProxy?: BuildServerOptions['trustProxy'];
 }
 
 export interface RunningServer {
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     databasePath: env.DATABASE_PATH || DEFAULT_DATABASE_PATH,
     listDir: env.LIST_DIR || DEFAULT_LIST_DIR,
     allowlistPath: env.ALLOWLIST_PATH || DEFAULT_ALLOWLIST_PATH,
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logger: true,
   });
   console.log(`Scam Guard report service on ${server.url}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseTrustProxy } from './app';
 import { reporterNetwork } from './reporter-network';
 
 describe('reporterNetwork', () => {
@@ -16,5 +17,17 @@ describe('reporterNetwork', () => {
     ['', ''],
   ])('%s is in %s', (ip, network) => {
     expect(reporterNetwork(ip)).toBe(network);
+  });
+});
+
+describe('parseTrustProxy', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/8, 127.0.0.1', '10.0.0.0/8, 127.0.0.1'],
+  ])('reads TRUST_PROXY=%j as %j', (value, expected) => {
+    expect(parseTrustProxy(value)).toBe(expected);
   });
 });
