@@ -1,14 +1,11 @@
 import type Database from 'better-sqlite3';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from './migration';
 
 /**
- * Append only: a migration that has shipped is never edited, a change is a new entry.
- * No IP address is stored: rate limiting needs it only in memory.
+ * SQLite's schema steps. Append only: a migration that has shipped is never edited, a change
+ * is a new entry, and postgres-migrations.ts gets the same step under the same number.
+ * No IP address is stored: rate limiting needs it only in memory; reports keep the /24 or
+ * /48 range (migration 2) so that the review queue can count independent networks.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -38,6 +35,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reports_by_status ON reports (status, received_at);
       -- Covers the distinct-reporter count that ranks the review queue.
       CREATE INDEX reports_by_url ON reports (kind, url_key, install_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'reporter network',
+    sql: `
+      -- '' for reports stored before this step: they count towards no range.
+      ALTER TABLE reports ADD COLUMN reporter_network TEXT NOT NULL DEFAULT '';
+      CREATE INDEX reports_by_network ON reports (kind, url_key, reporter_network);
     `,
   },
 ];
