@@ -49,13 +49,18 @@ export interface FamilyProtocol {
   /** Sent by the warning page about its own tab, after the user confirmed twice. */
   'proceed/allow': { request: Record<string, never>; response: { url: string } };
   'proceed/list': { request: { tabId: number }; response: { grants: ProceedGrant[] } };
-  'proceed/undo': { request: { tabId: number; domain: string }; response: { removed: boolean } };
+  /** `token` from `settings/unlock`: required once a PIN is set (family mode). */
+  'proceed/undo': {
+    request: { tabId: number; domain: string; token?: string };
+    response: { removed: boolean };
+  };
 }
 
 export const FAMILY_MESSAGE_SENDERS: SenderTable<keyof FamilyProtocol> = {
   'settings/get': ['popup', 'options', 'warning'],
   'settings/save': ['options'],
-  'settings/unlock': ['options'],
+  // The popup asks for the PIN itself before an unblock or an undo in family mode.
+  'settings/unlock': ['options', 'popup'],
   'settings/set-pin': ['options'],
   'settings/reset': ['options'],
   'proceed/allow': ['warning'],

@@ -65,8 +65,8 @@ export const familyHandlers: FamilyHandlers = {
     return settingsView();
   },
 
-  async 'settings/unlock'({ pin }, sender) {
-    requireOptionsPage(sender);
+  // The options page and the popup (before an unblock or undo); the router checks which.
+  async 'settings/unlock'({ pin }) {
     if (typeof pin !== 'string') throw new Error('pin must be a string');
     return unlock(pin);
   },
@@ -102,8 +102,11 @@ export const familyHandlers: FamilyHandlers = {
     return { grants: await proceedGrants.list(requireTabId(tabId)) };
   },
 
-  async 'proceed/undo'({ tabId, domain }) {
+  // Like every family-mode change, through the PIN: alone with the person, a caller can
+  // only get them back to safety (the warning's own button), never change what was set.
+  async 'proceed/undo'({ tabId, domain, token }) {
     const id = requireTabId(tabId);
+    await requireUnlocked(token);
     if (typeof domain !== 'string') throw new Error('domain must be a string');
     const removed = await proceedGrants.undo(id, domain);
     // Still on that site? Reload, so the guard shows the warning again straight away.

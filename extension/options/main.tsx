@@ -95,8 +95,9 @@ function App({ initial }: { initial: SettingsView | null }) {
         ))}
       <PersonalList
         entries={entries}
+        locked={!!locked}
         onUnblock={(domain) =>
-          void send('personal/unblock', { domain }).then(refresh).catch(report)
+          void send('personal/unblock', { domain, token }).then(refresh).catch(report)
         }
       />
       <TrustedList

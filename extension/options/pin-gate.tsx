@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { t, uiLanguage } from '../ui/i18n';
+import { t } from '../ui/i18n';
+import { lockedMessage, pinMessage } from '../ui/pin-message';
 import type { FamilyActions } from './family-actions';
-import { PinField } from './pin-field';
+import { PinField } from '../ui/pin-field';
 
 /** Asks for the PIN before any family setting is shown; the background counts the attempts. */
 export function PinGate(props: { lockedUntil: number | null; actions: FamilyActions }) {
@@ -14,11 +15,7 @@ export function PinGate(props: { lockedUntil: number | null; actions: FamilyActi
     const result = await props.actions.unlock(pin);
     setPin('');
     if (result.unlocked) return;
-    setMessage(
-      result.lockedUntil
-        ? lockedMessage(result.lockedUntil)
-        : t('familyPinWrong', result.attemptsLeft),
-    );
+    setMessage(pinMessage(result));
   };
 
   return (
@@ -57,9 +54,4 @@ export function PinGate(props: { lockedUntil: number | null; actions: FamilyActi
       </details>
     </section>
   );
-}
-
-function lockedMessage(until: number): string {
-  const time = new Date(until).toLocaleTimeString(uiLanguage(), { timeStyle: 'short' });
-  return t('familyPinLockedOut', time);
 }
