@@ -18,6 +18,8 @@ export interface SettingsView {
   familyConfigured: boolean;
   /** Whether the warning page may offer "proceed anyway". */
   proceedAllowed: boolean;
+  /** While "Forgot the PIN?" is waiting: when the family settings will be cleared. */
+  resetEndsAt: number | null;
 }
 
 export type UnlockResult =
@@ -44,7 +46,10 @@ export interface FamilyProtocol {
     request: { pin: string | null; token?: string };
     response: { token: string | null };
   };
-  /** "Forgot the PIN": clears every family setting and the PIN. Options page only. */
+  /**
+   * "Forgot the PIN": starts the waiting period after which every family setting and the
+   * PIN are cleared (at once when no PIN is set); the right PIN cancels it. Options page only.
+   */
   'settings/reset': { request: Record<string, never>; response: SettingsView };
   /** Sent by the warning page about its own tab, after the user confirmed twice. */
   'proceed/allow': { request: Record<string, never>; response: { url: string } };

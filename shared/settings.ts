@@ -24,6 +24,8 @@ export interface Settings extends UserSettings {
   listUrl: string;
   reportUrl: string;
   syncIntervalMinutes: number;
+  /** How long "Forgot the PIN?" waits before the family settings are cleared. */
+  resetWaitHours: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -58,6 +60,7 @@ export function defaultSettings(build: { listUrl: string; reportUrl: string }): 
     listUrl: build.listUrl,
     reportUrl: build.reportUrl,
     syncIntervalMinutes: 30,
+    resetWaitHours: 24,
   };
 }
 
@@ -87,6 +90,10 @@ const webUrl: Parser<string> = (v) => {
 const minutes: Parser<number> = (v) =>
   typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 7 * 24 * 60 ? v : undefined;
 
+// Up to 30 days; fractions allowed, so an administrator (or a test) can shorten it to seconds.
+const hours: Parser<number> = (v) =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 30 * 24 ? v : undefined;
+
 const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   familyContactName: text(60),
   familyContactPhone: phone,
@@ -98,6 +105,7 @@ const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   listUrl: webUrl,
   reportUrl: webUrl,
   syncIntervalMinutes: minutes,
+  resetWaitHours: hours,
 };
 
 export const SETTING_KEYS = Object.keys(PARSERS) as SettingKey[];

@@ -123,6 +123,7 @@ function App({ view }: { view: SettingsView | null }) {
           )}
           <FamilyLines
             familyConfigured={view?.familyConfigured ?? false}
+            resetEndsAt={view?.resetEndsAt ?? null}
             grants={grants}
             onUndoProceed={(domain) =>
               withPin(async (pinToken) => {

@@ -17,7 +17,10 @@ declare namespace chrome {
     function getBadgeText(details: { tabId?: number }): Promise<string>;
   }
   namespace storage {
-    const local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
+    const local: {
+      get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
     const session: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
   }
 }

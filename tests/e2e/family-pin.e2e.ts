@@ -8,7 +8,15 @@ import {
   WARNING_PAGE,
   type ExtensionBrowser,
 } from './browser';
-import { LISTED, openOptions, openPopupFor, sendFrom, whenReady } from './family-helpers';
+import {
+  LISTED,
+  letPinLockoutPass,
+  openOptions,
+  openPopupFor,
+  sendFrom,
+  whenReady,
+} from './family-helpers';
+import { horizontalOverflow, seriousViolations } from './serious-violations';
 import type { SiteServer } from './site-server';
 
 /**
@@ -36,19 +44,12 @@ beforeAll(async () => {
 afterAll(() => closeSession({ browser, site }));
 
 type Reply = { ok: boolean; value?: { unlocked: boolean; lockedUntil: number | null } };
+type Attempts = { failures: number; lockedUntil: number; lockouts: number };
 
-async function storedAttempts(): Promise<{ failures: number; lockedUntil: number }> {
+async function storedAttempts(): Promise<Attempts> {
   const sw = await browser.worker();
-  return sw.evaluate(async () => (await chrome.storage.local.get('pinAttempts')).pinAttempts);
-}
-
-/** What five minutes of waiting does to the stored lockout, without waiting five minutes. */
-async function letLockoutPass(): Promise<void> {
-  const sw = await browser.worker();
-  await sw.evaluate(async () => {
-    const { pinAttempts } = await chrome.storage.local.get('pinAttempts');
-    await chrome.storage.local.set({ pinAttempts: { ...pinAttempts, lockedUntil: Date.now() } });
-  });
+  const stored = await sw.evaluate(() => chrome.storage.local.get('pinAttempts'));
+  return stored.pinAttempts as Attempts;
 }
 
 describe('PIN attempts', () => {
@@ -83,7 +84,7 @@ describe('PIN attempts', () => {
     expect(await storedAttempts()).toEqual(before);
 
     // Once it has passed, one wrong PIN locks again, for 15 minutes this time.
-    await letLockoutPass();
+    await letPinLockoutPass(browser);
     const started = Date.now();
     const reply = (await sendFrom(options, 'settings/unlock', { pin: '1357' })) as Reply;
     const length = (reply.value?.lockedUntil ?? 0) - started;
@@ -91,7 +92,7 @@ describe('PIN attempts', () => {
     expect(length).toBeLessThanOrEqual(15 * MINUTE + 5000);
 
     // And after that one, the right PIN opens the settings and clears the count.
-    await letLockoutPass();
+    await letPinLockoutPass(browser);
     await options.reload();
     await options.getByLabel('PIN', { exact: true }).fill(PIN);
     await options.getByRole('button', { name: 'Unlock' }).click();
@@ -123,6 +124,9 @@ describe('family-mode changes need the PIN', () => {
 
     await popup.getByRole('heading', { name: 'Enter the family PIN' }).waitFor();
     await popup.getByText(/If someone on the phone is asking you to do this, hang up/).waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    // The popup is 360 px wide; the prompt must fit it, as it must at 200% zoom (below).
+    expect(await horizontalOverflow(popup)).toBeLessThanOrEqual(0);
     await popup.getByLabel('PIN', { exact: true }).fill('0000');
     await popup.getByRole('button', { name: 'Continue' }).click();
     await popup.getByText('Wrong PIN. 4 tries left.').waitFor();
@@ -133,6 +137,19 @@ describe('family-mode changes need the PIN', () => {
     await popup.getByRole('button', { name: 'Continue' }).click();
     await popup.getByText(`You blocked ${host}.`).waitFor({ state: 'detached' });
     await popup.getByRole('button', { name: 'Block this site' }).waitFor();
+    await popup.close();
+  });
+
+  it('fits the PIN prompt in the popup at 200% zoom', async () => {
+    await visit(tab, site.url('zoomed-shop.top', '/'));
+    const popup = await openPopupFor(browser, tab);
+    await popup.getByRole('button', { name: 'Block this site' }).click();
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await popup.getByRole('heading', { name: 'Enter the family PIN' }).waitFor();
+    // Twice the text in the same window is what 200% zoom does to the layout.
+    await popup.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    expect(await horizontalOverflow(popup)).toBeLessThanOrEqual(0);
+    await expect(popup.getByRole('button', { name: 'Continue' }).isVisible()).resolves.toBe(true);
     await popup.close();
   });
 
