@@ -10,7 +10,7 @@ import {
 import { showProtectionBadge, showTabBadge } from './badge';
 import { familyHandlers } from './family-handlers';
 import type { ListSync } from './list-sync';
-import type { PersonalBlocklist } from './personal-blocklist';
+import { mayBlock, type PersonalBlocklist } from './personal-blocklist';
 import { blockableDomain, type Protection } from './protection';
 import { reportHandlers } from './report-handlers';
 import type { ReportQueue } from './report-queue';
@@ -46,14 +46,14 @@ const handlers: Handlers = {
   async 'tab/status'({ tabId }, _sender, { protection, personal, sync }) {
     const record = await tabState.get(requireTabId(tabId));
     const url = record?.url ?? null;
-    const host = record?.verdict.host ?? '';
+    const site = url ? blockableDomain(url) : null;
     return {
       tab: {
         tabId,
         url,
         verdict: record?.verdict ?? null,
-        blockableDomain: url ? blockableDomain(url) : null,
-        personalBlock: host ? personal.covering(host) : null,
+        blockableDomain: site && mayBlock(site, record?.verdict) ? site : null,
+        personalBlock: url ? personal.covering(url) : null,
       },
       protection: protection.status(await sync.state()),
     };
@@ -69,6 +69,9 @@ const handlers: Handlers = {
     const record = await tabState.get(requireTabId(tabId));
     const domain = record ? blockableDomain(record.url) : null;
     if (!domain) throw new Error('this page cannot be blocked');
+    if (!mayBlock(domain, record?.verdict)) {
+      throw new Error(`${domain} is on the list of trusted sites and cannot be blocked`);
+    }
     await personal.add(domain);
     return { domain };
   },
