@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { createResetWait } from './reset-wait';
 import { clearFamilySettings, getEffectiveSettings, resetStore } from './settings';
+import { lockedUntil } from './settings-lock';
 
 export const RESET_ALARM = 'family-reset';
 
@@ -9,6 +10,7 @@ export const familyReset = createResetWait({
   store: resetStore,
   clear: clearFamilySettings,
   waitHours: async () => (await getEffectiveSettings()).settings.resetWaitHours,
+  pinLockedUntil: lockedUntil,
   schedule: (at) => {
     if (at === null) void browser.alarms.clear(RESET_ALARM);
     // Chrome fires alarms no sooner than 30 s from now; `settle` also runs whenever a page asks.

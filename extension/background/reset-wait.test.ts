@@ -9,6 +9,7 @@ function fakes(waitHours = 24) {
     request: null as ResetRequest | null,
     familySettings: true,
     alarm: null as number | null,
+    pinLockedUntil: null as number | null,
   };
   const wait = createResetWait({
     store: {
@@ -18,6 +19,8 @@ function fakes(waitHours = 24) {
     clear: async () => void (state.familySettings = false),
     waitHours: async () => waitHours,
     schedule: (at) => void (state.alarm = at),
+    pinLockedUntil: async (now) =>
+      state.pinLockedUntil !== null && now < state.pinLockedUntil ? state.pinLockedUntil : null,
   });
   return { state, wait };
 }
@@ -52,6 +55,17 @@ describe('reset waiting period', () => {
     await expect(wait.settle(48 * HOUR)).resolves.toBeNull();
     expect(state.familySettings).toBe(true);
     expect(state.alarm).toBeNull();
+  });
+
+  it('does not clear during a PIN lockout, so wrong PINs cannot keep the family out', async () => {
+    const { state, wait } = fakes();
+    await wait.request(0);
+    state.pinLockedUntil = 30 * HOUR;
+    await expect(wait.settle(24 * HOUR)).resolves.not.toBeNull();
+    expect(state.familySettings).toBe(true);
+    expect(state.alarm).toBe(30 * HOUR);
+    await wait.settle(30 * HOUR);
+    expect(state.familySettings).toBe(false);
   });
 
   it('follows a policy-shortened period', async () => {

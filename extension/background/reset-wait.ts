@@ -8,6 +8,8 @@ export interface ResetWaitDeps {
   /** Clears every family setting and the PIN: what the reset does once the wait is over. */
   clear(): Promise<void>;
   waitHours(): Promise<number>;
+  /** The end of a PIN lockout in force at `now`, or null. */
+  pinLockedUntil(now: number): Promise<number | null>;
   /** Wakes the worker at the end of the waiting period (null: nothing is waiting). */
   schedule(at: number | null): void;
 }
@@ -17,7 +19,8 @@ export interface ResetWaitDeps {
  * storage, so neither a restart nor a stopped worker shortens or loses it, and it is settled
  * whenever someone looks (`settle`), so an alarm that fires late changes nothing.
  */
-export function createResetWait({ store, clear, waitHours, schedule }: ResetWaitDeps) {
+export function createResetWait(deps: ResetWaitDeps) {
+  const { store, clear, waitHours, schedule } = deps;
   return {
     async request(now = Date.now()): Promise<ResetRequest> {
       const existing = await store.get();
@@ -34,10 +37,19 @@ export function createResetWait({ store, clear, waitHours, schedule }: ResetWait
       schedule(null);
     },
 
-    /** Clears the family settings if the wait is over; the request still running, or null. */
+    /**
+     * Clears the family settings if the wait is over; the request still running, or null.
+     * Never during a PIN lockout: a caller who has the person type wrong PINs to keep the
+     * family out until the wait is over only makes the wait longer.
+     */
     async settle(now = Date.now()): Promise<ResetRequest | null> {
       const request = await store.get();
       if (!resetDue(request, now)) return request;
+      const lockedUntil = await deps.pinLockedUntil(now);
+      if (lockedUntil !== null) {
+        schedule(lockedUntil);
+        return request;
+      }
       await clear();
       await store.set(null);
       schedule(null);
