@@ -5,6 +5,8 @@ import { errorReply } from './error-reply';
 import { listHosting } from './list-hosting';
 import type { RateLimit } from './rate-limiter';
 import { reportIntake } from './report-intake';
+import { relayRoutes } from './relay/relay-routes';
+import type { RelayStore } from './relay/relay-store';
 import type { ReportStore } from './store/report-store';
 
 export interface BuildServerOptions {
@@ -19,6 +21,8 @@ export interface BuildServerOptions {
   logger?: boolean;
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
   trustProxy?: boolean;
+  /** The family-alert relay under /v1/relay/; without it those routes answer 404. */
+  relay?: RelayStore;
 }
 
 export const DEFAULT_RATE_LIMITS = {
@@ -60,5 +64,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     },
   });
   if (options.listDir !== undefined) app.register(listHosting, { listDir: options.listDir });
+  if (options.relay)
+    app.register(relayRoutes, { store: options.relay, now: options.now ?? Date.now });
   return app;
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildServer, type BuildServerOptions } from './app';
 import { DEFAULT_ALLOWLIST_PATH } from './allowlist-source';
+import { createSqliteRelayStore } from './relay/sqlite-relay-store';
 import { createSqliteStore, DEFAULT_DATABASE_PATH } from './store/sqlite-store';
 
 export interface StartServerOptions {
@@ -32,8 +33,11 @@ export const DEFAULT_LIST_DIR = 'public-list';
 /** Runs the report service and list hosting in this process (npm start, browser tests). */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const store = createSqliteStore(options.databasePath ?? DEFAULT_DATABASE_PATH);
+  // The family-alert relay lives in the same database file (same migrations).
+  const relay = createSqliteRelayStore(options.databasePath ?? DEFAULT_DATABASE_PATH);
   const app = buildServer({
     store,
+    relay,
     listDir: options.listDir ?? DEFAULT_LIST_DIR,
     allowlistPath: options.allowlistPath ?? DEFAULT_ALLOWLIST_PATH,
     rateLimits: options.rateLimits,
@@ -43,6 +47,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   try {
     await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? DEFAULT_HOST });
   } catch (error) {
+    await relay.close();
     await store.close();
     throw error;
   }
@@ -54,7 +59,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   return {
     url,
     close() {
-      closing ??= app.close().finally(() => store.close());
+      closing ??= app
+        .close()
+        .finally(() => Promise.all([relay.close(), store.close()]).then(() => undefined));
       return closing;
     },
   };
