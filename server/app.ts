@@ -5,6 +5,8 @@ import { errorReply } from './error-reply';
 import { listHosting } from './list-hosting';
 import { memoryRateLimiters, type RateLimit, type RateLimiterFactory } from './rate-limiter';
 import { reportIntake } from './report-intake';
+import { relayRoutes } from './relay/relay-routes';
+import type { RelayStore } from './relay/relay-store';
 import type { ReportStore } from './store/report-store';
 
 export interface BuildServerOptions {
@@ -26,6 +28,8 @@ export interface BuildServerOptions {
    * trusts every hop (tests only: the client could then choose its own address).
    */
   trustProxy?: TrustProxy;
+  /** The family-alert relay under /v1/relay/; without it those routes answer 404. */
+  relay?: RelayStore;
 }
 
 export type TrustProxy = boolean | number | string;
@@ -89,5 +93,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     },
   });
   if (options.listDir !== undefined) app.register(listHosting, { listDir: options.listDir });
+  if (options.relay)
+    app.register(relayRoutes, { store: options.relay, now: options.now ?? Date.now });
   return app;
 }

@@ -26,6 +26,8 @@ export interface Settings extends UserSettings {
   listUrl: string;
   reportUrl: string;
   syncIntervalMinutes: number;
+  /** How long "Forgot the PIN?" waits before the family settings are cleared. */
+  resetWaitHours: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -64,6 +66,7 @@ export function defaultSettings(build: { listUrl: string; reportUrl: string }): 
     // With the manifest's 30 s in a CDN (server/list-hosting.ts), a list published now
     // protects an online client within 4.5 minutes; the README gives the cost.
     syncIntervalMinutes: DEFAULT_SYNC_MINUTES,
+    resetWaitHours: 24,
   };
 }
 
@@ -96,6 +99,10 @@ const listUrl: Parser<string> = (v) =>
 const minutes: Parser<number> = (v) =>
   typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 7 * 24 * 60 ? v : undefined;
 
+// Up to 30 days; fractions allowed, so an administrator (or a test) can shorten it to seconds.
+const hours: Parser<number> = (v) =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 30 * 24 ? v : undefined;
+
 const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   familyContactName: text(60),
   familyContactPhone: phone,
@@ -107,6 +114,7 @@ const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   listUrl,
   reportUrl: webUrl,
   syncIntervalMinutes: minutes,
+  resetWaitHours: hours,
 };
 
 export const SETTING_KEYS = Object.keys(PARSERS) as SettingKey[];

@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { memoryRateLimiters, type RateLimiterFactory } from '../rate-limiter';
+import type { RelayStore } from '../relay/relay-store';
+import { createSqliteRelayStore } from '../relay/sqlite-relay-store';
 import { runPostgresMigrations } from './postgres-migrations';
 import { postgresRateLimiters } from './postgres-rate-limiter';
 import { createPostgresStore } from './postgres-store';
@@ -19,6 +21,11 @@ export interface Backend {
    * memory suffices; PostgreSQL serves many instances, so the buckets live in it.
    */
   rateLimiters: RateLimiterFactory;
+  /**
+   * The family-alert relay. SQLite only so far: on PostgreSQL it is absent and its routes
+   * answer 404, until it has its PostgreSQL implementation.
+   */
+  relay?: RelayStore;
   close(): Promise<void>;
 }
 
@@ -42,8 +49,19 @@ export async function openBackend(options: BackendOptions = {}): Promise<Backend
     throw new Error('DATABASE_URL must start with postgres:// (unset it to use SQLite)');
   }
   if (!isPostgresUrl(databaseUrl)) {
-    const reports = createSqliteStore(options.databasePath ?? DEFAULT_DATABASE_PATH);
-    return { kind: 'sqlite', reports, rateLimiters: memoryRateLimiters, close: reports.close };
+    const path = options.databasePath ?? DEFAULT_DATABASE_PATH;
+    const reports = createSqliteStore(path);
+    const relay = createSqliteRelayStore(path);
+    return {
+      kind: 'sqlite',
+      reports,
+      relay,
+      rateLimiters: memoryRateLimiters,
+      close: async () => {
+        await relay.close();
+        await reports.close();
+      },
+    };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   // An idle connection that breaks (server restart, failover) must not crash the process;

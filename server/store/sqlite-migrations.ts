@@ -46,6 +46,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reports_by_network ON reports (kind, url_key, reporter_network);
     `,
   },
+  {
+    version: 3,
+    name: 'create family-alert relay',
+    // Opaque to the service: public keys and sealed boxes only (server/relay/relay-store.ts).
+    sql: `
+      CREATE TABLE relay_pairings (
+        id          TEXT PRIMARY KEY NOT NULL,
+        code        TEXT NOT NULL UNIQUE,
+        watcher_key TEXT NOT NULL,
+        watched_key TEXT,
+        channel_id  TEXT NOT NULL,
+        expires_at  INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE relay_channels (
+        id         TEXT PRIMARY KEY NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE relay_messages (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id TEXT NOT NULL REFERENCES relay_channels (id) ON DELETE CASCADE,
+        box        TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX relay_messages_by_channel ON relay_messages (channel_id, id);
+      CREATE INDEX relay_messages_by_expiry ON relay_messages (expires_at);
+    `,
+  },
 ];
 
 /**
