@@ -6,6 +6,7 @@ import {
   type LookalikeDetector,
   type ProtectedName,
 } from '../../shared/lookalike/index';
+import { runLookalikeEval } from './lookalike-eval';
 
 /**
  * Look-alike detector bench: recall on look-alikes generated from the protected names (seeded,
@@ -193,6 +194,8 @@ export async function runLookalikeBench(): Promise<Record<string, number>> {
   result.lookalikeBenignDomains = benign.length;
   result.lookalikeFalseAlarmsBenign = benignAlarms.length;
   result.lookalikeFalseAlarmRateBenign = benignAlarms.length / benign.length;
+
+  Object.assign(result, runLookalikeEval(detector));
 
   const mix = [...benign.slice(0, 2000), ...generated.slice(0, 1000).map(([, h]) => h)];
   result.lookalikeCheckNsMedian = medianNs(detector, mix);
