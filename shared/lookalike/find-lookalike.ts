@@ -120,7 +120,7 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
     return (
       embeddedDomain(tokens, own, host, index) ??
       governmentCue(tokens, own, host, index) ??
-      labelLookalike(punycodeToUnicode(labels[own]!), info.domain, index) ??
+      labelLookalike(punycodeToUnicode(labels[own]!), info.domain, info.publicSuffix, index) ??
       subdomainBrand(tokens, own, host, index) ??
       elsewhereInUrl(userinfo, pathname, index)
     );

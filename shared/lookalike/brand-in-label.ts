@@ -1,0 +1,74 @@
+import type { BrandIndex, BrandToken } from './brand-index';
+import { confusableSkeleton } from './confusable-skeleton';
+
+/**
+ * Brand tokens this long and not ordinary words are rare inside honest names: "wellsfargo24app",
+ * "spotify-stock", "adobedelivery" in the phishing feeds, where the word beside the brand is no
+ * lure word at all. Shorter ones ("ebay", "citi") sit inside too many words ("citizen").
+ */
+export const LONG_BRAND = 6;
+
+/**
+ * TLDs that abuse reports single out: cheap or free to register, and where a brand's exact name
+ * is almost never the brand (Spamhaus and Interisle's yearly phishing-landscape reports list
+ * the same names year after year). A brand's own domains are protected before this runs.
+ */
+const ABUSED_TLDS = new Set(
+  (
+    'top xyz vip shop online site club icu cc buzz ml ga cf gq tk live work rest cyou bond sbs ' +
+    'info one red center direct tools mobi link click support help services digital world ' +
+    'store space website fun monster best quest cam lol pw ws su today network email tech app'
+  ).split(' '),
+);
+
+function longToken(skeleton: string, index: BrandIndex): BrandToken | null {
+  if (skeleton.length < LONG_BRAND) return null;
+  return index.bySkeleton.get(skeleton)?.find((t) => t.strength === 'distinctive') ?? null;
+}
+
+/** A long brand token glued to anything at the start or end of one piece: "netflixgiftcard". */
+function gluedLongBrand(skeleton: string, index: BrandIndex): BrandToken | null {
+  if (skeleton.length <= LONG_BRAND) return null;
+  // The four-letter gates skip the loop for nearly every honest label.
+  const head = index.skeletonHeads.has(skeleton.slice(0, 4));
+  const tail = index.skeletonTails.has(skeleton.slice(-4));
+  for (let k = LONG_BRAND; (head || tail) && k < skeleton.length; k++) {
+    const token =
+      (head ? longToken(skeleton.slice(0, k), index) : null) ??
+      (tail ? longToken(skeleton.slice(-k), index) : null);
+    if (token) return token;
+  }
+  return null;
+}
+
+/** "ebay24", "hsbc2x", "paypalv2", "4121wellsfargo": a brand token plus only digits or a version. */
+function brandWithNumber(skeleton: string, index: BrandIndex): BrandToken | null {
+  const bare = skeleton.replace(/^\d+|(?:v?\d+x?)$/g, '');
+  if (bare === skeleton || bare.length < 4) return null;
+  return index.bySkeleton.get(bare)?.find((t) => t.strength === 'distinctive') ?? null;
+}
+
+/**
+ * The brand's name inside the registrable label with words that are not lures, or alone on an
+ * abused TLD. `parts` are the label's hyphen-separated pieces (Unicode), `tld` its public suffix.
+ */
+export function brandInLabel(
+  parts: readonly string[],
+  tld: string,
+  index: BrandIndex,
+): { token: BrandToken; alone: boolean } | null {
+  const skeletons = parts.map(confusableSkeleton);
+  if (skeletons.length === 1) {
+    const only = skeletons[0]!;
+    const exact = index.bySkeleton.get(only)?.find((t) => t.strength !== 'common');
+    if (exact && only.length >= 3 && ABUSED_TLDS.has(tld)) return { token: exact, alone: true };
+  }
+  for (const s of skeletons) {
+    const token =
+      (skeletons.length > 1 ? longToken(s, index) : null) ??
+      gluedLongBrand(s, index) ??
+      brandWithNumber(s, index);
+    if (token) return { token, alone: false };
+  }
+  return null;
+}
