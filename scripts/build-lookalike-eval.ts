@@ -89,17 +89,20 @@ function feedCandidate(host: string, names: readonly Name[]): Candidate | null {
   const flat = text.replace(/[.\-_]/g, '');
   const pieces = text.split(/[.\-_]+/);
   const idn = /[^\x20-\x7e]/.test(text);
+  // A whole piece first, then the longest name inside: "chase-bank.com.x" is Chase, not the
+  // "bankcomm" that spans its pieces.
+  let best: Candidate | null = null;
+  let bestScore = 0;
   for (const n of names) {
     const whole = pieces.includes(n.text);
-    if (whole || (n.text.length >= 5 && flat.includes(n.text))) {
-      return {
-        host,
-        brand: n.brand,
-        why: whole ? 'piece' : 'substring',
-        ambiguous: n.ambiguous || idn,
-      };
-    }
+    if (!whole && !(n.text.length >= 5 && flat.includes(n.text))) continue;
+    const score = (whole ? 100 : 0) + n.text.length;
+    if (score <= bestScore) continue;
+    bestScore = score;
+    const why = whole ? 'piece' : 'substring';
+    best = { host, brand: n.brand, why, ambiguous: n.ambiguous || idn };
   }
+  if (best) return best;
   for (const n of names) {
     if (n.text.length < 5) continue;
     for (const p of pieces) {
