@@ -58,10 +58,12 @@ export function brandInLabel(
   index: BrandIndex,
 ): { token: BrandToken; alone: boolean } | null {
   const skeletons = parts.map(confusableSkeleton);
-  if (skeletons.length === 1) {
-    const only = skeletons[0]!;
-    const exact = index.bySkeleton.get(only)?.find((t) => t.strength !== 'common');
-    if (exact && only.length >= 3 && ABUSED_TLDS.has(tld)) return { token: exact, alone: true };
+  if (ABUSED_TLDS.has(tld)) {
+    // On an abused TLD the brand's name needs no lure beside it: "netflix.top", "yahoo-wifi.link".
+    for (const s of skeletons) {
+      const exact = index.bySkeleton.get(s)?.find((t) => t.strength !== 'common');
+      if (exact && s.length >= 3) return { token: exact, alone: skeletons.length === 1 };
+    }
   }
   for (const s of skeletons) {
     const token =
