@@ -1,4 +1,5 @@
 import type { BrandIndex, BrandToken } from './brand-index';
+import { isAbusedTld } from './abused-tlds';
 import { confusableSkeleton } from './confusable-skeleton';
 
 /**
@@ -7,19 +8,6 @@ import { confusableSkeleton } from './confusable-skeleton';
  * lure word at all. Shorter ones ("ebay", "citi") sit inside too many words ("citizen").
  */
 export const LONG_BRAND = 6;
-
-/**
- * TLDs that abuse reports single out: cheap or free to register, and where a brand's exact name
- * is almost never the brand (Spamhaus and Interisle's yearly phishing-landscape reports list
- * the same names year after year). A brand's own domains are protected before this runs.
- */
-const ABUSED_TLDS = new Set(
-  (
-    'top xyz vip shop online site club icu cc buzz ml ga cf gq tk live work rest cyou bond sbs ' +
-    'info one red center direct tools mobi link click support help services digital world ' +
-    'store space website fun monster best quest cam lol pw ws su today network email tech app'
-  ).split(' '),
-);
 
 function longToken(skeleton: string, index: BrandIndex): BrandToken | null {
   if (skeleton.length < LONG_BRAND) return null;
@@ -58,7 +46,7 @@ export function brandInLabel(
   index: BrandIndex,
 ): { token: BrandToken; alone: boolean } | null {
   const skeletons = parts.map(confusableSkeleton);
-  if (ABUSED_TLDS.has(tld)) {
+  if (isAbusedTld(tld)) {
     // On an abused TLD the brand's name needs no lure beside it: "netflix.top", "yahoo-wifi.link".
     for (const s of skeletons) {
       const exact = index.bySkeleton.get(s)?.find((t) => t.strength !== 'common');

@@ -1,4 +1,5 @@
 import { parse } from 'tldts';
+import { isAbusedTld } from './abused-tlds';
 import { createBrandIndex, type BrandIndex } from './brand-index';
 import { confusableSkeleton, foldAscii } from './confusable-skeleton';
 import { labelLookalike } from './label-lookalike';
@@ -51,15 +52,25 @@ function governmentCue(tokens: Token[], own: number, host: string, index: BrandI
 /**
  * A brand name as a subdomain of an unrelated site, with a lure beside it: "paypal.verify-x.com";
  * the same lure tiers as combosquats, so "apple.stackexchange.com" and "jd.example.com" pass.
+ * Not a brand alone as a subdomain ("adobe.okta.com"): that is how SaaS tenants are named.
  */
-function subdomainBrand(tokens: Token[], own: number, host: string, index: BrandIndex) {
+function subdomainBrand(
+  tokens: Token[],
+  own: number,
+  host: string,
+  cheap: boolean,
+  index: BrandIndex,
+) {
   const scope = tokens.filter((t) => t.label <= own);
   for (const t of scope) {
     if (t.label === own) break;
     const token = index.byKey.get(t.key)?.[0];
     if (!token) continue;
     const tier = strongestTier(scope.filter((o) => o !== t).map((o) => lureSequenceTier(o.key)));
-    if (acceptsLure(token, tier)) return lookalikeHit('embedded-brand', token.brand, host);
+    // On an abused TLD any lure will do, even beside a short name: "ccb.support-portal.online".
+    const accepted =
+      cheap && token.strength !== 'common' ? tier !== undefined : acceptsLure(token, tier);
+    if (accepted) return lookalikeHit('embedded-brand', token.brand, host);
   }
   return null;
 }
@@ -121,7 +132,7 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
       embeddedDomain(tokens, own, host, index) ??
       governmentCue(tokens, own, host, index) ??
       labelLookalike(punycodeToUnicode(labels[own]!), info.domain, info.publicSuffix, index) ??
-      subdomainBrand(tokens, own, host, index) ??
+      subdomainBrand(tokens, own, host, isAbusedTld(info.publicSuffix), index) ??
       elsewhereInUrl(userinfo, pathname, index)
     );
   };

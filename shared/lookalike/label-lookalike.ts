@@ -1,3 +1,4 @@
+import { isAbusedTld } from './abused-tlds';
 import { brandInLabel } from './brand-in-label';
 import { damerauLevenshtein } from './damerau-levenshtein';
 import { keyboardNeighbours } from './keyboard-neighbours';
@@ -31,12 +32,14 @@ export function labelLookalike(
   if (same && (idn || asciiLookalike(whole, same.text))) {
     return lookalikeHit(idn ? 'homoglyph' : 'typo', same.brand, domain);
   }
-  const typo = typoMatch(confusableSkeleton(whole), index);
+  const cheap = isAbusedTld(suffix);
+  const typo = typoMatch(confusableSkeleton(whole), index, cheap);
   if (typo) return lookalikeHit(idn ? 'homoglyph' : 'typo', typo.brand, domain);
 
   const keys = parts.map(lookalikeKey);
   for (let p = 0; p < keys.length && keys.length > 1; p++) {
-    const token = index.byKey.get(keys[p]!)?.[0] ?? typoMatch(confusableSkeleton(parts[p]!), index);
+    const token =
+      index.byKey.get(keys[p]!)?.[0] ?? typoMatch(confusableSkeleton(parts[p]!), index, cheap);
     if (!token) continue;
     const others = keys.filter((_, q) => q !== p);
     const ownWord = others.some((k) => index.byKey.get(k)?.some((t) => t.brand === token.brand));
@@ -75,39 +78,45 @@ function popcount(n: number): number {
  * - 6–9: also one letter struck with its keyboard neighbour, or a neighbour's key hit as well
  *   ("paypsl", "micrps0ft"), but not any other letter: "metacask" and "openset" are honest
  *   names (MetaMask's allowlist is full of them); 10 and more: any two edits ("bankofamrca").
+ * On an abused TLD (`cheap`) the TLD already speaks against the site, so the bar drops one step:
+ * 5-letter names take keyboard slips too, a typed label may have 4 letters ("yaho.top"), and
+ * ordinary-word brands of 6+ letters ("ledger", "stripe") are typo-matched at all.
  * The first character must match, or the first two be swapped ("apypal"): other changed first
  * letters are rare in real typosquats and turn "tmall" into "small". Distance is measured on
  * skeletons, before the ASCII folds, so that the fold's i→l does not stack with a typo.
  * The letter-set mask rejects most candidates before the DP runs.
  */
-function typoMatch(skeleton: string, index: BrandIndex): BrandToken | null {
-  if (skeleton.length < 5) return null;
+function typoMatch(skeleton: string, index: BrandIndex, cheap: boolean): BrandToken | null {
+  if (skeleton.length < (cheap ? 4 : 5)) return null;
   const swapped = skeleton[1]! + skeleton[0]! + skeleton.slice(2);
-  const firstTwo = index.bySkeleton.get(swapped)?.find((t) => t.strength !== 'common');
+  const firstTwo = index.bySkeleton
+    .get(swapped)
+    ?.find((t) => t.skeleton.length >= 5 && (cheap || t.strength !== 'common'));
   if (firstTwo && swapped !== skeleton) return firstTwo;
   const mask = letterMask(skeleton);
   for (const { token, mask: other } of index.typoByFirst.get(skeleton[0]!) ?? []) {
+    if (token.strength === 'common' && !cheap) continue;
     const target = token.skeleton;
     const max = target.length >= 10 ? 2 : 1;
     if (Math.abs(target.length - skeleton.length) > max) continue;
     if (popcount(mask ^ other) > 2 * max) continue;
     const d = damerauLevenshtein(skeleton, target, max);
     if (d === 0 || d > max) continue;
-    if (target.length <= 9 && !slipOfTheFinger(skeleton, target)) continue;
+    if (target.length <= 9 && !slipOfTheFinger(skeleton, target, cheap)) continue;
     return token;
   }
   return null;
 }
 
 /**
- * One letter dropped, doubled, swapped with its neighbour, or (for 6+ letters) struck with or
- * beside its keyboard neighbour (given distance 1).
+ * One letter dropped, doubled, swapped with its neighbour, or (for 6+ letters, or 5 with `cheap`)
+ * struck with or beside its keyboard neighbour (given distance 1).
  */
-function slipOfTheFinger(typed: string, meant: string): boolean {
+function slipOfTheFinger(typed: string, meant: string, cheap: boolean): boolean {
   if (typed.length < meant.length) return true;
   let i = 0;
   while (i < meant.length && typed[i] === meant[i]) i++;
-  const keys = meant.length >= 6;
+  const keys = meant.length >= (cheap ? 5 : 6);
   const c = typed[i]!;
   if (typed.length > meant.length) {
     if (c === typed[i - 1] || c === typed[i + 1]) return true;
