@@ -18,14 +18,15 @@ export function confusablesTable(): string {
   >;
   const target = new Map<string, string>();
   const ascii = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const oneNonAscii = (s: string) => [...s].length === 1 && s.charCodeAt(0) > 0x7f;
   for (const [source, prototype] of Object.entries(data)) {
-    if ([...source].length !== 1 || /^[\x00-\x7f]$/.test(source)) continue;
+    if (!oneNonAscii(source)) continue;
     const t = ascii(prototype);
     if (/^[a-z0-9]+$/.test(t)) target.set(source, t);
   }
   for (const [source, t] of [...target]) {
     const lower = source.toLowerCase();
-    if (lower !== source && [...lower].length === 1 && !/^[\x00-\x7f]$/.test(lower)) {
+    if (lower !== source && oneNonAscii(lower)) {
       if (!target.has(lower)) target.set(lower, t);
     }
   }

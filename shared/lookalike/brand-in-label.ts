@@ -14,7 +14,13 @@ function longToken(skeleton: string, index: BrandIndex): BrandToken | null {
   return index.bySkeleton.get(skeleton)?.find((t) => t.strength === 'distinctive') ?? null;
 }
 
-/** A long brand token glued to anything at the start or end of one piece: "netflixgiftcard". */
+/** Brand tokens this long are found anywhere inside a piece: "thefacebookk", "dailypaypalprofits" would need 6. */
+const BURIED_BRAND = 8;
+
+/**
+ * A long brand token glued to anything at the start or end of one piece ("netflixgiftcard"), or
+ * a longer one anywhere inside it ("embedfacebookalbum").
+ */
 function gluedLongBrand(skeleton: string, index: BrandIndex): BrandToken | null {
   if (skeleton.length <= LONG_BRAND) return null;
   // The four-letter gates skip the loop for nearly every honest label.
@@ -25,6 +31,13 @@ function gluedLongBrand(skeleton: string, index: BrandIndex): BrandToken | null 
       (head ? longToken(skeleton.slice(0, k), index) : null) ??
       (tail ? longToken(skeleton.slice(-k), index) : null);
     if (token) return token;
+  }
+  for (let i = 1; i + BURIED_BRAND < skeleton.length; i++) {
+    if (!index.skeletonHeads.has(skeleton.slice(i, i + 4))) continue;
+    for (let end = i + BURIED_BRAND; end < skeleton.length; end++) {
+      const token = longToken(skeleton.slice(i, end), index);
+      if (token) return token;
+    }
   }
   return null;
 }

@@ -104,6 +104,19 @@ function elsewhereInUrl(userinfo: string, pathname: string, index: BrandIndex) {
   return brand ? lookalikeHit('embedded-brand', brand, first) : null;
 }
 
+/**
+ * Free hosting and dynamic DNS (blogspot.com, 000webhostapp.com, hopto.org: the private part of
+ * the Public Suffix List) hand every customer a name of their own just below the provider's:
+ * "facebookchenxi.blogspot.dk" is a site called facebookchenxi, and is judged like one.
+ */
+function sharedHostLookalike(host: string, labels: readonly string[], index: BrandIndex) {
+  const shared = parse(host, { allowPrivateDomains: true, extractHostname: false });
+  if (!shared.domain || !shared.publicSuffix || !shared.isPrivate) return null;
+  const own = labels.length - shared.publicSuffix.split('.').length - 1;
+  if (own < 0) return null;
+  return labelLookalike(punycodeToUnicode(labels[own]!), shared.domain, shared.publicSuffix, index);
+}
+
 export interface FindLookalike {
   (host: string, userinfo: string, pathname: string): LookalikeHit | null;
 }
@@ -132,6 +145,7 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
       embeddedDomain(tokens, own, host, index) ??
       governmentCue(tokens, own, host, index) ??
       labelLookalike(punycodeToUnicode(labels[own]!), info.domain, info.publicSuffix, index) ??
+      sharedHostLookalike(host, labels, index) ??
       subdomainBrand(tokens, own, host, isAbusedTld(info.publicSuffix), index) ??
       elsewhereInUrl(userinfo, pathname, index)
     );

@@ -53,7 +53,7 @@ export function lureSequenceTier(key: string): 1 | 2 | undefined {
   const best = new Array<number>(key.length + 1).fill(0);
   best[0] = 3;
   for (let end = 1; end <= key.length; end++) {
-    for (let start = Math.max(0, end - 12); start < end; start++) {
+    for (let start = Math.max(0, end - 16); start < end; start++) {
       const before = best[start]!;
       const tier = before ? TIERS.get(key.slice(start, end)) : undefined;
       if (tier === undefined) continue;
