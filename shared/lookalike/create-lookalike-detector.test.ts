@@ -118,6 +118,16 @@ describe('createLookalikeDetector', () => {
     ['dhl-parcel-verify.com', 'combosquat', 'dhl'], // protected names the feeds show attacked
     ['secure-fedex.top', 'combosquat', 'fedex'],
     ['metamask-wallet.xyz', 'combosquat', 'metamask'],
+    ['yahoo-wifi.link', 'combosquat', 'yahoo'], // brand beside any word on an abused TLD
+    ['embedfacebookalbum.com', 'combosquat', 'facebook'], // a long brand buried in a label
+    ['netflixaccount.hopto.org', 'combosquat', 'netflix'], // judged by its name on free hosting
+    ['paypal-login.github.io', 'combosquat', 'paypal'],
+    ['venmp.xyz', 'typo', 'venmo'], // a keyboard slip in 5 letters counts on an abused TLD
+    ['yaho.top', 'typo', 'yahoo'],
+    ['ldeger.top', 'typo', 'ledger'], // an ordinary-word brand, typo-matched only there
+    ['ccb.support-portal.online', 'embedded-brand', 'ccb'], // short name, tier-2 lure, abused TLD
+    ['lіnkedin.com', 'homoglyph', 'linkedin'], // Cyrillic і
+    ['раураӏ.com', 'homoglyph', 'paypal'], // Cyrillic palochka from the generated table
   ])('catches %s as %s of %s', (url, technique, brand) => {
     expect(verdictOf(url)).toEqual([technique, brand]);
   });
@@ -136,6 +146,11 @@ describe('createLookalikeDetector', () => {
     'phantom.app',
     'canadapost.ca',
     'alipayhk.com',
+    'venmp.com', // the same slips on an ordinary TLD stay quiet
+    'ldeger.com',
+    'ccb.support-portal.com',
+    'netflix.github.io', // a brand's own name as a tenant of shared hosting
+    'adobe.okta.com', // and as a SaaS tenant: no lure, no warning
   ])('lets the near-miss %s pass', (url) => {
     expect(detector.check(url)).toBeNull();
   });
