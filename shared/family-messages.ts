@@ -1,3 +1,4 @@
+import type { SenderTable } from './message-senders';
 import type { SettingKey, Settings, UserSettings } from './settings';
 
 /**
@@ -51,13 +52,13 @@ export interface FamilyProtocol {
   'proceed/undo': { request: { tabId: number; domain: string }; response: { removed: boolean } };
 }
 
-export const FAMILY_MESSAGE_NAMES: Record<keyof FamilyProtocol, true> = {
-  'settings/get': true,
-  'settings/save': true,
-  'settings/unlock': true,
-  'settings/set-pin': true,
-  'settings/reset': true,
-  'proceed/allow': true,
-  'proceed/list': true,
-  'proceed/undo': true,
+export const FAMILY_MESSAGE_SENDERS: SenderTable<keyof FamilyProtocol> = {
+  'settings/get': ['popup', 'options', 'warning'],
+  'settings/save': ['options'],
+  'settings/unlock': ['options'],
+  'settings/set-pin': ['options'],
+  'settings/reset': ['options'],
+  'proceed/allow': ['warning'],
+  'proceed/list': ['popup'],
+  'proceed/undo': ['popup'],
 };

@@ -1,6 +1,7 @@
-import { FAMILY_MESSAGE_NAMES, type FamilyProtocol } from './family-messages';
-import { REPORT_MESSAGE_NAMES, type ReportProtocol } from './report-messages';
-import { TRUST_MESSAGE_NAMES, type TrustProtocol } from './trust-messages';
+import { FAMILY_MESSAGE_SENDERS, type FamilyProtocol } from './family-messages';
+import type { SenderKind, SenderTable } from './message-senders';
+import { REPORT_MESSAGE_SENDERS, type ReportProtocol } from './report-messages';
+import { TRUST_MESSAGE_SENDERS, type TrustProtocol } from './trust-messages';
 import type { Verdict } from './verdict';
 
 /**
@@ -71,19 +72,28 @@ export interface Message<K extends MessageName = MessageName> {
 /** Handler errors travel back as values, so the caller sees the message, not "undefined". */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-// A record, not a list, so the compiler insists every message name is here.
-const NAMES: Record<MessageName, true> = {
-  ...FAMILY_MESSAGE_NAMES,
-  ...REPORT_MESSAGE_NAMES,
-  ...TRUST_MESSAGE_NAMES,
-  'tab/status': true,
-  'list/update-now': true,
-  'personal/block': true,
-  'personal/unblock': true,
-  'personal/list': true,
-  'warning/get': true,
-  'warning/leave': true,
+/**
+ * Who may send each message. A record, not a list, so the compiler insists every message
+ * has its rule: a new message without one does not build, and the router refuses any
+ * sender its rule does not name.
+ */
+const SENDERS: SenderTable<MessageName> = {
+  ...FAMILY_MESSAGE_SENDERS,
+  ...REPORT_MESSAGE_SENDERS,
+  ...TRUST_MESSAGE_SENDERS,
+  'tab/status': ['popup'],
+  'list/update-now': ['popup'],
+  'personal/block': ['popup'],
+  'personal/unblock': ['popup', 'options'],
+  'personal/list': ['options'],
+  'warning/get': ['warning'],
+  'warning/leave': ['warning'],
 };
+
+/** Whether `sender` may send a message of this type (false for unknown types). */
+export function maySend(type: string, sender: SenderKind): boolean {
+  return Object.hasOwn(SENDERS, type) && SENDERS[type as MessageName].includes(sender);
+}
 
 /** Narrows an untrusted runtime message to a known message shape (payload checked per handler). */
 export function isMessage(value: unknown): value is Message {
@@ -91,7 +101,7 @@ export function isMessage(value: unknown): value is Message {
   const { type, payload } = value as { type?: unknown; payload?: unknown };
   return (
     typeof type === 'string' &&
-    Object.hasOwn(NAMES, type) &&
+    Object.hasOwn(SENDERS, type) &&
     typeof payload === 'object' &&
     payload !== null
   );

@@ -1,4 +1,5 @@
 import type { Category } from './categories';
+import type { SenderTable } from './message-senders';
 
 /**
  * The reporting part of the message protocol (merged into `Protocol` in messages.ts):
@@ -41,10 +42,10 @@ export interface ReportProtocol {
   };
 }
 
-export const REPORT_MESSAGE_NAMES: Record<keyof ReportProtocol, true> = {
-  'report/preview': true,
-  'report/submit': true,
-  'report/undo': true,
-  'report/false-positive': true,
-  'report/flush': true,
+export const REPORT_MESSAGE_SENDERS: SenderTable<keyof ReportProtocol> = {
+  'report/preview': ['popup'],
+  'report/submit': ['popup'],
+  'report/undo': ['popup'],
+  'report/false-positive': ['warning'],
+  'report/flush': ['popup'],
 };

@@ -1,3 +1,5 @@
+import type { SenderTable } from './message-senders';
+
 /**
  * The "I know this site — it is fine" part of the message protocol (merged into `Protocol`
  * in messages.ts): the user's own decision that a look-alike warning was wrong for a site.
@@ -25,8 +27,8 @@ export interface TrustProtocol {
   };
 }
 
-export const TRUST_MESSAGE_NAMES: Record<keyof TrustProtocol, true> = {
-  'trust/allow': true,
-  'trust/list': true,
-  'trust/remove': true,
+export const TRUST_MESSAGE_SENDERS: SenderTable<keyof TrustProtocol> = {
+  'trust/allow': ['warning'],
+  'trust/list': ['options'],
+  'trust/remove': ['options'],
 };

@@ -1,10 +1,17 @@
 import type { Category } from './categories';
 
-export type VerdictLevel = 'safe' | 'suspicious' | 'dangerous';
+/** `unchecked`: the check itself failed, so the page is neither safe nor known to be dangerous. */
+export type VerdictLevel = 'safe' | 'suspicious' | 'dangerous' | 'unchecked';
 
 /** Why a verdict was given, in order of precedence (see `decideVerdict`). */
 export type VerdictReason =
-  'not-web' | 'personal-blocklist' | 'allowlist' | 'blocklist' | 'lookalike' | 'not-listed';
+  | 'not-web'
+  | 'personal-blocklist'
+  | 'allowlist'
+  | 'blocklist'
+  | 'lookalike'
+  | 'not-listed'
+  | 'check-failed';
 
 /** What the look-alike detector found, as far as the UI needs it. */
 export interface LookalikeFinding {
@@ -39,6 +46,8 @@ export interface VerdictInput {
   url: string;
   host: string;
   isWeb: boolean;
+  /** No list could be consulted (none loaded, or its lookup failed). */
+  listUnavailable?: boolean;
   /** The personal-blocklist domain covering the host, if any. */
   personalBlock: string | null;
   listMatch: ListMatchLike | null;
@@ -50,7 +59,8 @@ export interface VerdictInput {
  * 1. the user's own block (their decision beats any list);
  * 2. the list's allowlist (a bad feed or a fuzzy match can never warn on a bank);
  * 3. the list's block entries;
- * 4. the look-alike detector (a weaker signal: "suspicious", not "dangerous").
+ * 4. no list to ask: "unchecked", never "safe" by default;
+ * 5. the look-alike detector (a weaker signal: "suspicious", not "dangerous").
  */
 export function decideVerdict(input: VerdictInput): Verdict {
   const { url, host } = input;
@@ -76,6 +86,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
     if (match.action === 'allow') return { level: 'safe', reason: 'allowlist', ...base };
     return { level: 'dangerous', reason: 'blocklist', ...base };
   }
+  if (input.listUnavailable) return { level: 'unchecked', reason: 'check-failed', url, host };
   if (input.lookalike) {
     return { level: 'suspicious', reason: 'lookalike', url, host, lookalike: input.lookalike };
   }

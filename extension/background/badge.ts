@@ -3,14 +3,16 @@ import type { ProtectionStatus } from '../../shared/messages';
 import type { VerdictLevel } from '../../shared/verdict';
 
 /**
- * The toolbar badge: per tab, "!" on red for a blocked page and "?" on amber for a
- * suspicious one; with no tab-specific state, the global badge shows when protection
- * itself is degraded (no list, or a stale one).
+ * The toolbar badge: per tab, "!" on red for a blocked page, "?" on amber for a suspicious
+ * one and "…" on grey for one that could not be checked; with no tab-specific state, the
+ * global badge shows when protection itself is degraded (no list, or a stale one).
  */
 const TAB_BADGE: Record<VerdictLevel, { text: string; color: string }> = {
   dangerous: { text: '!', color: '#b3261e' },
   suspicious: { text: '?', color: '#8a5300' },
   safe: { text: '', color: '#1e6b35' },
+  // The check failed: not "safe", and the popup says so in words.
+  unchecked: { text: '…', color: '#5f6368' },
 };
 
 export async function showTabBadge(tabId: number, level: VerdictLevel): Promise<void> {

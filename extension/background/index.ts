@@ -1,13 +1,16 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
+import browser from 'webextension-polyfill';
 import { buildConfig } from '../build-config';
 import { createListHolder } from './active-list';
 import { showProtectionBadge } from './badge';
+import { bundledStarter } from './bundled-starter';
 import { openDatabase } from './db';
 import { createListStore } from './list-store';
 import { createLookalikeCheck } from './lookalike-check';
 import { createListSync } from './list-sync';
 import { registerMessageHandlers, type Services } from './message-handlers';
 import { registerNavigationGuard } from './navigation-guard';
+import { createNetworkRules } from './network-rules';
 import { createPersonalBlocklist } from './personal-blocklist';
 import { createProtection } from './protection';
 import { registerReportAlarm, scheduleReportRetry } from './report-alarm';
@@ -24,10 +27,18 @@ import { createTrustedSites } from './trusted-sites';
  */
 async function startProtection() {
   const db = await openDatabase();
-  const personal = await createPersonalBlocklist(db);
+  // The user's blocks reach the network rules through the list holder, which owns them.
+  const personal = await createPersonalBlocklist(db, () => lists.personalChanged());
   const trusted = await createTrustedSites(db);
   const store = createListStore(db);
-  const lists = createListHolder(store);
+  const lists = createListHolder({
+    store,
+    rules: createNetworkRules(browser.declarativeNetRequest),
+    starter: bundledStarter,
+    personalKeys: () => personal.entries().map((entry) => entry.domain),
+  });
+  // Not even the bundled list: every page is then "unchecked", never "safe", and the
+  // static ruleset still refuses the bundled list's sites by itself.
   await lists.load().catch((error: unknown) => console.error('no list could be loaded', error));
   const protection = createProtection({
     personal,

@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
   isMessage,
+  maySend,
   type MessageName,
   type Reply,
   type RequestOf,
@@ -9,11 +10,11 @@ import {
 import { showProtectionBadge, showTabBadge } from './badge';
 import { familyHandlers } from './family-handlers';
 import type { ListSync } from './list-sync';
-import type { PersonalBlocklist } from './personal-blocklist';
+import { mayBlock, type PersonalBlocklist } from './personal-blocklist';
 import { blockableDomain, type Protection } from './protection';
 import { reportHandlers } from './report-handlers';
 import type { ReportQueue } from './report-queue';
-import { isOwnPage, requireTabId, warningTab } from './sender-checks';
+import { requireTabId, senderKind, warningTab } from './sender-checks';
 import { tabState } from './tab-state';
 import { trustHandlers } from './trust-handlers';
 import type { TrustedSites } from './trusted-sites';
@@ -44,14 +45,14 @@ const handlers: Handlers = {
   async 'tab/status'({ tabId }, _sender, { protection, personal, sync }) {
     const record = await tabState.get(requireTabId(tabId));
     const url = record?.url ?? null;
-    const host = record?.verdict.host ?? '';
+    const site = url ? blockableDomain(url) : null;
     return {
       tab: {
         tabId,
         url,
         verdict: record?.verdict ?? null,
-        blockableDomain: url ? blockableDomain(url) : null,
-        personalBlock: host ? personal.covering(host) : null,
+        blockableDomain: site && mayBlock(site, record?.verdict) ? site : null,
+        personalBlock: url ? personal.covering(url) : null,
       },
       protection: protection.status(await sync.state()),
     };
@@ -67,6 +68,9 @@ const handlers: Handlers = {
     const record = await tabState.get(requireTabId(tabId));
     const domain = record ? blockableDomain(record.url) : null;
     if (!domain) throw new Error('this page cannot be blocked');
+    if (!mayBlock(domain, record?.verdict)) {
+      throw new Error(`${domain} is on the list of trusted sites and cannot be blocked`);
+    }
     await personal.add(domain);
     return { domain };
   },
@@ -100,7 +104,14 @@ const handlers: Handlers = {
 
 export function registerMessageHandlers(ready: Promise<Services>): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isOwnPage(sender) || !isMessage(message)) return undefined;
+    const kind = senderKind(sender);
+    if (!kind || !isMessage(message)) return undefined;
+    if (!maySend(message.type, kind)) {
+      return Promise.resolve<Reply<unknown>>({
+        ok: false,
+        error: `${message.type} may not be sent from the ${kind} page`,
+      });
+    }
     const handler = handlers[message.type] as Handler<MessageName>;
     return ready
       .then((services) => handler(message.payload, sender, services))

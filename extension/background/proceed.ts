@@ -1,12 +1,16 @@
 import browser from 'webextension-polyfill';
 import type { ProceedGrant } from '../../shared/family-messages';
+import { createNetworkRules } from './network-rules';
 import { blockableDomain } from './protection';
 
 /**
- * "Proceed anyway", remembered per tab and registrable domain in `storage.session`: it
- * holds for this tab only, is forgotten when the tab closes or the browser restarts, and
- * can be undone from the popup. Never written anywhere that outlives the session.
+ * "Proceed anyway", remembered per tab and site in `storage.session`: it holds for this tab
+ * only, is forgotten when the tab closes or the browser restarts, and can be undone from
+ * the popup. Never written anywhere that outlives the session. The network rules would
+ * still refuse the site, so each grant also lifts them for that tab, as a session rule
+ * that ends with the session too.
  */
+const network = createNetworkRules(browser.declarativeNetRequest);
 const PREFIX = 'proceed:';
 const grantKey = (tabId: number, domain: string) => `${PREFIX}${tabId}:${domain}`;
 
@@ -24,6 +28,7 @@ export const proceedGrants = {
     const domain = blockableDomain(url);
     if (!domain) throw new Error('only web pages can be opened anyway');
     const grant = { tabId, domain, grantedAt: now };
+    await network.allowInTab(tabId, domain);
     await browser.storage.session.set({ [grantKey(tabId, domain)]: grant });
     return grant;
   },
@@ -42,9 +47,12 @@ export const proceedGrants = {
     const key = grantKey(tabId, domain);
     const existed = key in (await browser.storage.session.get(key));
     await browser.storage.session.remove(key);
+    await network.revokeInTab(tabId, domain);
     return existed;
   },
 
-  forgetTab: async (tabId: number) =>
-    browser.storage.session.remove(Object.keys(await grantsOf(tabId))),
+  async forgetTab(tabId: number) {
+    await browser.storage.session.remove(Object.keys(await grantsOf(tabId)));
+    await network.revokeInTab(tabId);
+  },
 };

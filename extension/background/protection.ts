@@ -1,5 +1,5 @@
-import { registrableDomain } from '../../shared/domain';
 import type { ProtectionStatus } from '../../shared/messages';
+import { siteKeyOf } from '../../shared/site-key';
 import {
   decideVerdict,
   type ListMatchLike,
@@ -44,18 +44,32 @@ export function webHost(url: string): string | null {
   }
 }
 
-/** The registrable domain "Block this site" adds for a page, or null for non-web pages. */
+/**
+ * The site "Block this site", "Report", "Open anyway" and "It is fine" act on (a site key,
+ * see `siteKeyOf`: one person's site on shared hosting, never the platform), or null for
+ * pages that are not on the web.
+ */
 export function blockableDomain(url: string): string | null {
-  const host = webHost(url);
-  return host ? registrableDomain(host) : null;
+  return siteKeyOf(url)?.key ?? null;
+}
+
+/**
+ * The address a document's origin comes from: a `blob:` or `filesystem:` document made by a
+ * page is judged as that page (phishing kits render themselves into blob: URLs), never as
+ * "not a web page".
+ */
+export function judgedUrl(url: string): string {
+  const inner = /^(?:blob|filesystem):(https?:\/\/.*)$/i.exec(url);
+  return inner ? inner[1]! : url;
 }
 
 /**
  * Everything that decides whether a page is dangerous, in one place: the user's own
  * blocklist, the shared list and the look-alike detector. It is only ever called after the
- * worker's data has loaded (see `index.ts`), so "safe" is never an answer given by default.
- * A site the user marked as fine (`trusted`) skips the look-alike detector only: the lists
- * and the user's own blocks still apply to it.
+ * worker's data has loaded (see `index.ts`), so "safe" is never an answer given by default;
+ * with no list to ask, or a lookup that fails, the answer is "unchecked". A site the user
+ * marked as fine (`trusted`) skips the look-alike detector only: the lists and the user's
+ * own blocks still apply to it.
  */
 export function createProtection(deps: {
   personal: PersonalBlocklist;
@@ -65,7 +79,7 @@ export function createProtection(deps: {
 }): Protection {
   return {
     async verdictFor(url) {
-      const host = webHost(url);
+      const host = webHost(judgedUrl(url));
       if (!host)
         return decideVerdict({
           url,
@@ -75,11 +89,31 @@ export function createProtection(deps: {
           listMatch: null,
           lookalike: null,
         });
-      const personalBlock = deps.personal.covering(host);
-      const listMatch = personalBlock ? null : ((await deps.list()?.match(url)) ?? null);
-      const skipLookalike = personalBlock || listMatch || deps.trusted?.covering(host);
-      const lookalike = skipLookalike ? null : (deps.lookalike?.()?.check(url) ?? null);
-      return decideVerdict({ url, host, isWeb: true, personalBlock, listMatch, lookalike });
+      const target = judgedUrl(url);
+      const personalBlock = deps.personal.covering(target);
+      let listMatch: ListMatchLike | null = null;
+      let listUnavailable = false;
+      if (!personalBlock) {
+        const list = deps.list();
+        try {
+          listMatch = list ? await list.match(target) : null;
+        } catch (error) {
+          console.error('list lookup failed', error);
+          listUnavailable = true;
+        }
+        listUnavailable ||= !list;
+      }
+      const skipLookalike = personalBlock || listMatch || deps.trusted?.covering(target);
+      const lookalike = skipLookalike ? null : (deps.lookalike?.()?.check(target) ?? null);
+      return decideVerdict({
+        url,
+        host,
+        isWeb: true,
+        personalBlock,
+        listMatch,
+        listUnavailable,
+        lookalike,
+      });
     },
     status(sync, now = Date.now()) {
       const list = deps.list();

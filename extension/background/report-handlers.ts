@@ -4,6 +4,7 @@ import { REPORT_LIMITS, validateReportUrl } from '../../shared/report';
 import type { ReportProtocol } from '../../shared/report-messages';
 import { buildConfig } from '../build-config';
 import type { HandlerMap } from './message-handlers';
+import { mayBlock } from './personal-blocklist';
 import { blockableDomain } from './protection';
 import { requireTabId, warningTab } from './sender-checks';
 import { tabState } from './tab-state';
@@ -57,11 +58,14 @@ export const reportHandlers: ReportHandlers = {
     const url = await reportableUrl(tabId);
     if (category !== undefined && !isCategory(category)) throw new Error('unknown category');
     const trimmedNote = optionalNote(note);
-    const domain = blockableDomain(url);
-    if (!domain) throw new Error('this page cannot be blocked');
-    // Protect the user first: the block must not wait for the report to be sent.
-    const newlyBlocked = personal.covering(domain) === null;
-    await personal.add(domain);
+    const site = blockableDomain(url);
+    if (!site) throw new Error('this page cannot be blocked');
+    // Protect the user first: the block must not wait for the report to be sent. A site
+    // the allowlist vouches for is reported for review but never blocked whole.
+    const verdict = (await tabState.get(requireTabId(tabId)))?.verdict;
+    const domain = mayBlock(site, verdict) ? site : null;
+    const newlyBlocked = domain !== null && personal.covering(domain) === null;
+    if (newlyBlocked) await personal.add(domain);
     const { report, duplicate } = await reports.queue.enqueue({
       kind: 'scam',
       url,

@@ -1,15 +1,33 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import type { SenderKind } from '../../shared/message-senders';
 
 /** The warning page, relative to the extension root (a Vite build input of its own). */
 export const WARNING_PAGE = 'extension/warning/index.html';
 
+const PAGES: readonly [SenderKind, string][] = [
+  ['popup', 'extension/popup/index.html'],
+  ['options', 'extension/options/index.html'],
+  ['warning', WARNING_PAGE],
+];
+
 /**
- * Only the extension's own pages may talk to the background: no content scripts exist and
- * no web page may message us (`externally_connectable` is not declared), but every message
- * is still checked, as a second line of defence.
+ * Which of our own senders this is, or null for anything else. No web page may message us
+ * (`externally_connectable` is not declared), but every message is still checked, as a
+ * second line of defence, and each message names the senders it accepts. The warning page
+ * counts only as a top-level tab, so a page cannot frame it and speak for it.
  */
-export function isOwnPage(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
+export function senderKind(sender: Runtime.MessageSender): SenderKind | null {
+  if (sender.id !== browser.runtime.id || !sender.url) return null;
+  const url = sender.url;
+  const root = browser.runtime.getURL('');
+  if (!url.startsWith(root)) {
+    const web = /^https?:/.test(url) && sender.tab?.id !== undefined;
+    return web ? 'content' : null;
+  }
+  const path = url.slice(root.length).split(/[?#]/)[0];
+  const page = PAGES.find(([, file]) => file === path)?.[0] ?? null;
+  if (page === 'warning' && (sender.frameId !== 0 || sender.tab?.id === undefined)) return null;
+  return page;
 }
 
 /** The tab a warning page runs in; refused in frames, so it cannot be framed by a page. */

@@ -29,6 +29,7 @@ function verdictKey(verdict: Verdict | null): MessageKey {
   if (verdict.reason === 'not-web') return 'verdictNotWeb';
   if (verdict.level === 'dangerous') return 'verdictDangerous';
   if (verdict.level === 'suspicious') return 'verdictSuspicious';
+  if (verdict.level === 'unchecked') return 'verdictUnchecked';
   return verdict.reason === 'allowlist' ? 'verdictAllowlisted' : 'verdictSafe';
 }
 

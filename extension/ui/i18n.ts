@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Category } from '../../shared/categories';
 import type common from '../_locales/en/common.json';
 import type family from '../_locales/en/family.json';
+import type protection from '../_locales/en/protection.json';
 import type report from '../_locales/en/report.json';
 import type sync from '../_locales/en/sync.json';
 import type trust from '../_locales/en/trust.json';
@@ -14,7 +15,8 @@ export type MessageKey =
   | keyof typeof warning
   | keyof typeof sync
   | keyof typeof report
-  | keyof typeof trust;
+  | keyof typeof trust
+  | keyof typeof protection;
 
 interface CatalogEntry {
   message: string;

@@ -128,7 +128,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
 /**
  * Navigates and waits until the tab commits a URL matching `expected`. A navigation the
- * extension redirects rejects `page.goto` with ERR_ABORTED, so that error is expected here.
+ * extension refuses or redirects rejects `page.goto` with ERR_BLOCKED_BY_CLIENT or
+ * ERR_ABORTED, so those errors are expected here.
  * The wait is armed before navigating, so a tab already showing a matching page (say, the
  * previous warning) does not count.
  */
@@ -143,7 +144,11 @@ export async function visit(
     timeout: 15_000,
   });
   await page.goto(url).catch((error: Error) => {
-    if (!/ERR_ABORTED|frame was detached|interrupted by another navigation/i.test(error.message)) {
+    if (
+      !/ERR_ABORTED|ERR_BLOCKED_BY_CLIENT|frame was detached|interrupted by another navigation/i.test(
+        error.message,
+      )
+    ) {
       throw error;
     }
   });
