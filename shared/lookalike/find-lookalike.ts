@@ -109,8 +109,11 @@ function elsewhereInUrl(userinfo: string, pathname: string, index: BrandIndex) {
  * the Public Suffix List) hand every customer a name of their own just below the provider's:
  * "facebookchenxi.blogspot.dk" is a site called facebookchenxi, and is judged like one.
  */
-function sharedHostLookalike(host: string, labels: readonly string[], index: BrandIndex) {
-  const shared = parse(host, { allowPrivateDomains: true, extractHostname: false });
+function sharedHostLookalike(
+  shared: ReturnType<typeof parse>,
+  labels: readonly string[],
+  index: BrandIndex,
+) {
   if (!shared.domain || !shared.publicSuffix || !shared.isPrivate) return null;
   const own = labels.length - shared.publicSuffix.split('.').length - 1;
   if (own < 0) return null;
@@ -126,7 +129,11 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
   const index = createBrandIndex(brands);
   return (host, userinfo, pathname) => {
     if (protectedCovering(host, index)) return null;
-    const info = parse(host, { allowPrivateDomains: false, extractHostname: false });
+    // One parse for most hosts: the ICANN view is parsed apart only under a private suffix.
+    const shared = parse(host, { allowPrivateDomains: true, extractHostname: false });
+    const info = shared.isPrivate
+      ? parse(host, { allowPrivateDomains: false, extractHostname: false })
+      : shared;
     if (info.isIp || !info.domain || !info.publicSuffix) return null;
     const labels = host.split('.');
     const own = labels.length - info.publicSuffix.split('.').length - 1;
@@ -145,7 +152,7 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
       embeddedDomain(tokens, own, host, index) ??
       governmentCue(tokens, own, host, index) ??
       labelLookalike(punycodeToUnicode(labels[own]!), info.domain, info.publicSuffix, index) ??
-      sharedHostLookalike(host, labels, index) ??
+      sharedHostLookalike(shared, labels, index) ??
       subdomainBrand(tokens, own, host, isAbusedTld(info.publicSuffix), index) ??
       elsewhereInUrl(userinfo, pathname, index)
     );
