@@ -126,6 +126,7 @@ describe('createLookalikeDetector', () => {
     ['yaho.top', 'typo', 'yahoo'],
     ['ldeger.top', 'typo', 'ledger'], // an ordinary-word brand, typo-matched only there
     ['ccb.support-portal.online', 'embedded-brand', 'ccb'], // short name, tier-2 lure, abused TLD
+    ['capitalone.entuil.xyz', 'embedded-brand', 'capitalone'], // a brand alone above an abused TLD
     ['lіnkedin.com', 'homoglyph', 'linkedin'], // Cyrillic і
     ['раураӏ.com', 'homoglyph', 'paypal'], // Cyrillic palochka from the generated table
   ])('catches %s as %s of %s', (url, technique, brand) => {
@@ -151,6 +152,7 @@ describe('createLookalikeDetector', () => {
     'ccb.support-portal.com',
     'netflix.github.io', // a brand's own name as a tenant of shared hosting
     'adobe.okta.com', // and as a SaaS tenant: no lure, no warning
+    'capitalone.entuil.com',
   ])('lets the near-miss %s pass', (url) => {
     expect(detector.check(url)).toBeNull();
   });

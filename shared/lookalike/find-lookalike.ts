@@ -67,9 +67,12 @@ function subdomainBrand(
     const token = index.byKey.get(t.key)?.[0];
     if (!token) continue;
     const tier = strongestTier(scope.filter((o) => o !== t).map((o) => lureSequenceTier(o.key)));
-    // On an abused TLD any lure will do, even beside a short name: "ccb.support-portal.online".
+    // On an abused TLD any lure will do, even beside a short name ("ccb.support-portal.online"),
+    // and a longer name needs none ("capitalone.entuil.xyz").
     const accepted =
-      cheap && token.strength !== 'common' ? tier !== undefined : acceptsLure(token, tier);
+      cheap && token.strength !== 'common'
+        ? tier !== undefined || token.text.length >= 4
+        : acceptsLure(token, tier);
     if (accepted) return lookalikeHit('embedded-brand', token.brand, host);
   }
   return null;
