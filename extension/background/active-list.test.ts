@@ -14,7 +14,13 @@ function fakeRules() {
   let dynamic: Rule[] = [];
   let failNext = false;
   const api = {
-    async updateDynamicRules({ removeRuleIds = [], addRules = [] }) {
+    async updateDynamicRules({
+      removeRuleIds = [],
+      addRules = [],
+    }: {
+      removeRuleIds?: number[];
+      addRules?: Rule[];
+    }) {
       if (failNext) {
         failNext = false;
         throw new Error('rule limit exceeded');

@@ -6,7 +6,7 @@ import {
   PRIORITY,
   type RuleBody,
 } from '../../shared/network-rules/network-rule';
-import { rulesForExpressions } from '../../shared/network-rules/rules-for-expressions';
+import { pathRegex, rulesForExpressions } from '../../shared/network-rules/rules-for-expressions';
 import { parseSiteKey } from '../../shared/site-key';
 
 /**
@@ -88,15 +88,16 @@ export function createNetworkRules(dnr: RulesApi): NetworkRules {
       priority: PRIORITY.proceed,
       action: { type: 'allow' },
       condition: {
-        ...(path ? { urlFilter: `||${siteKey}^` } : { requestDomains: [host] }),
+        ...(path ? { regexFilter: pathRegex(siteKey) ?? undefined } : { requestDomains: [host] }),
         tabIds: [tabId],
         resourceTypes: [...ALL_RESOURCE_TYPES] as DeclarativeNetRequest.ResourceType[],
       },
     } as Rule;
   };
-  const proceedKey = (rule: Rule) => JSON.stringify(rule.condition.tabIds) + siteOf(rule);
+  // What a proceed rule is for, read back from the rule itself: its tab and its site.
   const siteOf = (rule: Rule) =>
-    rule.condition.requestDomains?.[0] ?? rule.condition.urlFilter?.slice(2, -1) ?? '';
+    rule.condition.requestDomains?.[0] ?? rule.condition.regexFilter ?? '';
+  const proceedKey = (rule: Rule) => `${rule.condition.tabIds?.join()} ${siteOf(rule)}`;
 
   return {
     async install(state, listRules) {
@@ -132,7 +133,10 @@ export function createNetworkRules(dnr: RulesApi): NetworkRules {
       const existing = await dnr.getSessionRules();
       const removeRuleIds = existing
         .filter((rule) => rule.condition.tabIds?.includes(tabId))
-        .filter((rule) => siteKey === undefined || siteOf(rule) === siteKey)
+        .filter(
+          (rule) =>
+            siteKey === undefined || siteOf(rule) === siteOf(proceedRule(tabId, siteKey, 0)),
+        )
         .map((rule) => rule.id);
       if (removeRuleIds.length) await dnr.updateSessionRules({ removeRuleIds });
     },

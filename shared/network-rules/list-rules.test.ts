@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { packEntries, sortEntries, type ListEntry } from '../list';
 import { listDiffRules, starterRuleset } from './list-rules';
 import { PRIORITY } from './network-rule';
+import { pathRegex } from './rules-for-expressions';
 
 const entry = (expression: string, action: ListEntry['action'] = 'block'): ListEntry => ({
   expression,
@@ -17,7 +18,7 @@ function named(rules: ReturnType<typeof listDiffRules>['rules']) {
   const out: Record<string, string[]> = {};
   for (const r of rules) {
     const key = `${r.priority}:${r.action.type}`;
-    const items = r.condition.requestDomains ?? [r.condition.urlFilter!];
+    const items = r.condition.requestDomains ?? [r.condition.regexFilter!];
     out[key] = [...(out[key] ?? []), ...items].sort();
   }
   return out;
@@ -30,7 +31,7 @@ describe('starterRuleset', () => {
     );
     expect(rules.map((r) => r.id)).toEqual([1, 2, 3]);
     expect(named(rules)).toEqual({
-      [`${PRIORITY.starterBlock}:block`]: ['a.top', '||b.top/x/'],
+      [`${PRIORITY.starterBlock}:block`]: ['a.top', pathRegex('b.top/x/')!].sort(),
       [`${PRIORITY.allow}:allow`]: ['bank.com'],
     });
     expect(coverage).toMatchObject({ hosts: 2, paths: 1, unexpressed: 0 });
@@ -58,8 +59,8 @@ describe('listDiffRules', () => {
       entry('shop.com/', 'allow'),
     ]);
     expect(named(listDiffRules(starter, current, LIMITS).rules)).toEqual({
-      [`${PRIORITY.addedBlock}:block`]: ['d.top', '||e.top/q/'],
-      [`${PRIORITY.removedBlock}:allow`]: ['b.top', '||c.top/p/'],
+      [`${PRIORITY.addedBlock}:block`]: ['d.top', pathRegex('e.top/q/')!].sort(),
+      [`${PRIORITY.removedBlock}:allow`]: ['b.top', pathRegex('c.top/p/')!].sort(),
       [`${PRIORITY.allow}:allow`]: ['shop.com'],
     });
   });
@@ -81,7 +82,9 @@ describe('listDiffRules', () => {
     const current = pack([entry('x1.top/'), entry('x2.top/'), entry('x3.top/')]);
     const { rules, coverage } = listDiffRules(starter, current, { maxHosts: 3, maxPathRules: 100 });
     const out = named(rules);
-    expect(out[`${PRIORITY.removedBlock}:allow`]).toEqual(['a.top', 'b.top', '||c.top/p/']);
+    expect(out[`${PRIORITY.removedBlock}:allow`]).toEqual(
+      ['a.top', 'b.top', pathRegex('c.top/p/')!].sort(),
+    );
     expect(out[`${PRIORITY.addedBlock}:block`]).toHaveLength(1);
     expect(coverage.unexpressed).toBe(2);
   });

@@ -29,8 +29,10 @@ export type ResourceType = (typeof ALL_RESOURCE_TYPES)[number];
 export interface RuleCondition {
   /** Hosts, each matching itself and its subdomains (lower-case ASCII, as the list holds them). */
   requestDomains?: string[];
-  /** An Adblock-style filter, e.g. `||sites.google.com/view/name^`. */
+  /** An Adblock-style filter (only the marker rule uses one). */
   urlFilter?: string;
+  /** An RE2 pattern for host+path entries (see `pathRegex`). */
+  regexFilter?: string;
   resourceTypes: ResourceType[];
   tabIds?: number[];
 }

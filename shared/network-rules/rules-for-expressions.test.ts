@@ -1,20 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAINS_PER_RULE } from './network-rule';
-import { pathFilter, rulesForExpressions } from './rules-for-expressions';
+import { pathRegex, rulesForExpressions } from './rules-for-expressions';
 
-describe('pathFilter', () => {
+describe('pathRegex', () => {
+  const matches = (expression: string, url: string) =>
+    new RegExp(pathRegex(expression)!, 'i').test(url);
   it.each([
-    ['evil.com/login/', '||evil.com/login/'],
-    ['evil.com/pay.html', '||evil.com/pay.html^'],
-    ['evil.com/pay.html?id=1', '||evil.com/pay.html?id=1|'],
-    ['sites.google.com/view/scam', '||sites.google.com/view/scam^'],
-    ['evil.com/a*b/', null],
-    ['evil.com/a^b', null],
-    ['evil.com/a|b', null],
-    ['evil.com/caf\u00e9/', null],
-    ['EVIL.com/x/', null],
-  ])('%s → %s', (expression, filter) => {
-    expect(pathFilter(expression)).toBe(filter);
+    ['evil.com/login/', 'https://evil.com/login/step2', true],
+    ['evil.com/login/', 'https://www.evil.com:8443/login/', true],
+    ['evil.com/login/', 'https://evil.com/loginx', false],
+    ['evil.com/login/', 'https://notevil.com/login/', false],
+    ['evil.com/pay.html', 'http://evil.com/pay.html?id=9', true],
+    ['evil.com/pay.html', 'http://evil.com/pay.htmlx', false],
+    ['evil.com/pay.html?id=1', 'http://evil.com/pay.html?id=1', true],
+    ['evil.com/pay.html?id=1', 'http://evil.com/pay.html?id=12', false],
+    ['sites.google.com/view/scam', 'https://sites.google.com/view/scam/login', true],
+    ['sites.google.com/view/scam', 'https://sites.google.com:4443/view/scam', true],
+    ['sites.google.com/view/scam', 'https://sites.google.com/view/scammer', false],
+    ['sites.google.com/view/scam', 'https://sites.google.com.evil.top/view/scam', false],
+    ['sites.google.com/view/scam', 'https://sites.google.com/view/other?next=/view/scam', false],
+  ])('%s against %s: %s', (expression, url, expected) => {
+    expect(matches(expression, url)).toBe(expected);
+  });
+
+  it.each([['evil.com/caf\u00e9/'], ['EVIL.com/x/'], ['bad host/x/']])('cannot say %s', (e) => {
+    expect(pathRegex(e)).toBeNull();
   });
 });
 
@@ -24,8 +34,8 @@ describe('rulesForExpressions', () => {
     expect(out.hostCount).toBe(2);
     expect(out.pathCount).toBe(1);
     expect(out.unexpressed).toEqual(['bad host/']);
-    expect(out.rules.map((r) => r.condition.urlFilter ?? r.condition.requestDomains)).toEqual([
-      '||c.top/x/',
+    expect(out.rules.map((r) => r.condition.regexFilter ?? r.condition.requestDomains)).toEqual([
+      pathRegex('c.top/x/'),
       ['a.top', 'b.top'],
     ]);
     expect(out.rules.every((r) => r.priority === 3 && r.action.type === 'block')).toBe(true);

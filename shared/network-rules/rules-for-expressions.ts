@@ -10,7 +10,7 @@ export interface ExpressedRules {
   rules: RuleBody[];
   /** Hosts covered by `requestDomains` rules. */
   hostCount: number;
-  /** Host+path prefixes and single URLs, one `urlFilter` rule each. */
+  /** Host+path prefixes and single URLs, one `regexFilter` rule each. */
   pathCount: number;
   /** Expressions no rule can state: enforced by the background's own check only. */
   unexpressed: string[];
@@ -19,30 +19,31 @@ export interface ExpressedRules {
 // requestDomains takes lower-case ASCII host names (IDNs in punycode), IPv4 addresses
 // included; browsers resolve labels with `_` too, and scam hosts use them.
 const HOST = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*$/;
-// `*`, `^` and `|` mean something in a urlFilter, and it must be printable ASCII.
-const FILTER_SAFE_PATH = /^\/[\x21-\x7e]*$/;
-const FILTER_SPECIAL = /[*^|]/;
+const PRINTABLE_PATH = /^\/[\x21-\x7e]*$/;
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The urlFilter for one Safe Browsing host+path expression: `host/dir/` is a prefix of
- * every URL below it, `host/page.html` is that page with any query (`^` ends the match at
- * `?`, `#`, `/` or the end), `host/page?x=1` is that URL exactly. `||` matches the host
- * and its subdomains, as the list's host suffixes do. Null when a filter cannot say it.
+ * The regexFilter for one host+path expression: `host/dir/` is a prefix of every URL below
+ * it, `host/page.html` is that page with any query, `host/page?x=1` is that URL exactly,
+ * and a site key `host/view/name` is that path and everything under it. The host matches
+ * with its subdomains and any port, as the list's host suffixes do. (A urlFilter cannot
+ * say "any port" without also matching other hosts, hence a regex.) Null when no filter
+ * can say it.
  */
-export function pathFilter(expression: string): string | null {
+export function pathRegex(expression: string): string | null {
   const slash = expression.indexOf('/');
   const host = expression.slice(0, slash);
   const path = expression.slice(slash);
-  if (!HOST.test(host) || !FILTER_SAFE_PATH.test(path) || FILTER_SPECIAL.test(path)) return null;
-  if (path.endsWith('/')) return `||${host}${path}`;
-  if (path.includes('?')) return `||${host}${path}|`;
-  return `||${host}${path}^`;
+  if (!HOST.test(host) || !PRINTABLE_PATH.test(path)) return null;
+  const end = path.endsWith('/') ? '' : path.includes('?') ? '(#|$)' : '([/?#]|$)';
+  return `^https?://([^/?#]*\\.)?${escapeRegex(host)}(:[0-9]+)?${escapeRegex(path)}${end}`;
 }
 
 /**
  * Turns list expressions into rules of one action and priority: hosts grouped into
  * `requestDomains` rules of up to DOMAINS_PER_RULE each (one rule serves tens of
- * thousands of hosts), host+path expressions one `urlFilter` rule each, up to `maxPathRules`.
+ * thousands of hosts), host+path expressions one `regexFilter` rule each, up to
+ * `maxPathRules` (browsers allow an extension 1,000 regex rules in all).
  */
 export function rulesForExpressions(
   expressions: Iterable<string>,
@@ -65,10 +66,10 @@ export function rulesForExpressions(
       else unexpressed.push(expression);
       continue;
     }
-    const urlFilter = slash > 0 ? pathFilter(expression) : null;
-    if (urlFilter && pathCount < maxPathRules) {
+    const regexFilter = slash > 0 ? pathRegex(expression) : null;
+    if (regexFilter && pathCount < maxPathRules) {
       pathCount++;
-      rules.push({ priority, action: { type: action }, condition: { urlFilter, resourceTypes } });
+      rules.push({ priority, action: { type: action }, condition: { regexFilter, resourceTypes } });
     } else {
       unexpressed.push(expression);
     }

@@ -58,6 +58,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
       '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+      // The site server's HTTPS side has a self-signed certificate (see site-server.ts).
+      '--ignore-certificate-errors',
     ],
   });
 
