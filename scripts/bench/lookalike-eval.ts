@@ -47,6 +47,8 @@ export function runLookalikeEval(detector: LookalikeDetector): Record<string, nu
     lookalikeRealTune: tune.length,
     lookalikeRecallRealTune: share(detector, tune, 'miss'),
     lookalikeNearMisses: near.length,
+    // The count as well as the rate: the JSON rounds to three decimals, too coarse for ≤ 1%.
+    lookalikeFalseAlarmsNearMiss: Math.round(share(detector, near, '') * near.length),
     lookalikeFalseAlarmRateNearMiss: share(detector, near, 'alarm'),
     lookalikeFalseAlarmRateNearMissHeldout: share(
       detector,
