@@ -25,10 +25,14 @@ function readTsv(name: string, hostColumn: string): Row[] {
   });
 }
 
-function share(detector: LookalikeDetector, rows: readonly Row[], verbose: string): number {
+function share(
+  detector: LookalikeDetector,
+  rows: readonly Row[],
+  verbose?: 'miss' | 'alarm',
+): number {
   const hit = rows.filter((r) => {
     const flagged = detector.check(r.host) !== null;
-    if (process.env.LOOKALIKE_BENCH_VERBOSE && flagged === (verbose === 'alarm')) {
+    if (verbose && process.env.LOOKALIKE_BENCH_VERBOSE && flagged === (verbose === 'alarm')) {
       console.error(`${verbose} ${r.split} ${r.host}`);
     }
     return flagged;
@@ -48,7 +52,7 @@ export function runLookalikeEval(detector: LookalikeDetector): Record<string, nu
     lookalikeRecallRealTune: share(detector, tune, 'miss'),
     lookalikeNearMisses: near.length,
     // The count as well as the rate: the JSON rounds to three decimals, too coarse for ≤ 1%.
-    lookalikeFalseAlarmsNearMiss: Math.round(share(detector, near, '') * near.length),
+    lookalikeFalseAlarmsNearMiss: Math.round(share(detector, near) * near.length),
     lookalikeFalseAlarmRateNearMiss: share(detector, near, 'alarm'),
     lookalikeFalseAlarmRateNearMissHeldout: share(
       detector,

@@ -14,8 +14,20 @@ function longToken(skeleton: string, index: BrandIndex): BrandToken | null {
   return index.bySkeleton.get(skeleton)?.find((t) => t.strength === 'distinctive') ?? null;
 }
 
+/**
+ * A whole hyphen-separated piece that is a brand token of 4+ letters: "credito-itau",
+ * "contact-ebay". Not the names of mail services, which mail tools and aliases borrow
+ * ("samsung-gmail.com"): those still need a lure, or 6+ letters.
+ */
+function pieceToken(skeleton: string, index: BrandIndex): BrandToken | null {
+  if (skeleton.length >= LONG_BRAND) return longToken(skeleton, index);
+  if (skeleton.length < 4) return null;
+  const tokens = index.bySkeleton.get(skeleton) ?? [];
+  return tokens.find((t) => t.strength === 'distinctive' && t.brand.kind !== 'mail') ?? null;
+}
+
 /** Brand tokens this long are found anywhere inside a piece: "thefacebookk", "dailypaypalprofits" would need 6. */
-const BURIED_BRAND = 8;
+const BURIED_BRAND = 7;
 
 /**
  * A long brand token glued to anything at the start or end of one piece ("netflixgiftcard"), or
@@ -68,7 +80,7 @@ export function brandInLabel(
   }
   for (const s of skeletons) {
     const token =
-      (skeletons.length > 1 ? longToken(s, index) : null) ??
+      (skeletons.length > 1 ? pieceToken(s, index) : null) ??
       gluedLongBrand(s, index) ??
       brandWithNumber(s, index);
     if (token) return { token, alone: false };

@@ -120,6 +120,9 @@ describe('createLookalikeDetector', () => {
     ['metamask-wallet.xyz', 'combosquat', 'metamask'],
     ['yahoo-wifi.link', 'combosquat', 'yahoo'], // brand beside any word on an abused TLD
     ['embedfacebookalbum.com', 'combosquat', 'facebook'], // a long brand buried in a label
+    ['myverizonwieless.com', 'combosquat', 'verizon'], // 7 letters are enough to be buried
+    ['credito-itau.com', 'combosquat', 'itau'], // a 4-letter brand as a whole piece
+    ['contact-ebay.com', 'combosquat', 'ebay'],
     ['netflixaccount.hopto.org', 'combosquat', 'netflix'], // judged by its name on free hosting
     ['paypal-login.github.io', 'combosquat', 'paypal'],
     ['venmp.xyz', 'typo', 'venmo'], // a keyboard slip in 5 letters counts on an abused TLD
