@@ -23,7 +23,7 @@ const TIER_2 = (
   'portal center centre member client cn china vip my id alert alerts notification ' +
   'notifications notice notif sms card cards bank banking ticket tickets document documents ' +
   'docs drive download reader activate activation claims prize delivery parcel tracking ' +
-  'shipping invoice cancel cancellation'
+  'shipping invoice cancel cancellation inbox mailbox webmail updater upgrade'
 ).split(' ');
 
 /** Chinese counterparts, matched inside decoded IDN labels (客服, 退款, 登录 …). */
