@@ -82,3 +82,44 @@ describe('protection with sites marked as fine', () => {
     expect((await protection.verdictFor('https://icbc-kefu.top/')).level).toBe('suspicious');
   });
 });
+
+describe('protection when the list cannot answer', () => {
+  const noLookalike = async (list: () => ActiveList | null) => {
+    const db = await openDatabase(`protection-test-${++dbCount}`);
+    const personal = await createPersonalBlocklist(db);
+    return { personal, protection: createProtection({ personal, list }) };
+  };
+
+  it('calls a page "unchecked", never safe, when no list is loaded', async () => {
+    const { protection } = await noLookalike(() => null);
+    const verdict = await protection.verdictFor('https://anything.example/');
+    expect([verdict.level, verdict.reason]).toEqual(['unchecked', 'check-failed']);
+  });
+
+  it('calls a page "unchecked" when the lookup throws', async () => {
+    const broken: ActiveList = {
+      ...fakeList({}),
+      match: () => Promise.reject(new Error('page 3 of list 7 is missing')),
+    };
+    const { protection } = await noLookalike(() => broken);
+    await expect(protection.verdictFor('https://anything.example/')).resolves.toMatchObject({
+      level: 'unchecked',
+    });
+  });
+
+  it("still applies the user's own block when the list cannot answer", async () => {
+    const { protection, personal } = await noLookalike(() => null);
+    await personal.add('mine.top');
+    await expect(protection.verdictFor('https://www.mine.top/')).resolves.toMatchObject({
+      level: 'dangerous',
+      reason: 'personal-blocklist',
+    });
+  });
+
+  it('judges a blob: document as the page that made it', async () => {
+    const { protection } = await noLookalike(() => fakeList({ 'evil.top': 'block' }));
+    await expect(
+      protection.verdictFor('blob:https://evil.top/0c4b3b1e-5a5f-4d6a-9d0c-3a7d2f1b9e10'),
+    ).resolves.toMatchObject({ level: 'dangerous', host: 'evil.top' });
+  });
+});

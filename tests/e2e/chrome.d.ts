@@ -16,6 +16,17 @@ declare namespace chrome {
   namespace action {
     function getBadgeText(details: { tabId?: number }): Promise<string>;
   }
+  namespace declarativeNetRequest {
+    function updateDynamicRules(options: {
+      removeRuleIds?: number[];
+      addRules?: {
+        id: number;
+        priority: number;
+        action: { type: 'block' | 'allow' };
+        condition: { requestDomains?: string[]; resourceTypes?: string[] };
+      }[];
+    }): Promise<void>;
+  }
   namespace storage {
     const local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
     const session: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };

@@ -59,7 +59,10 @@ describe('list sync against the real list server', () => {
     expect(await updateNow()).toBeNull();
     expect(await isBlocked('new-scam.top')).toBe(true);
     console.log(`publish to protection with "Update now": ${Date.now() - published} ms`);
+    // Refused in the network stack, not only redirected: the site never heard of the visit.
+    expect(site.requestsTo('new-scam.top')).toEqual([]);
     expect(await isBlocked('old-scam.top')).toBe(false);
+    expect(site.requestsTo('old-scam.top').length).toBeGreaterThan(0);
   });
 
   let version = 2;

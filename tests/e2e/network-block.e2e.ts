@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSession, startSession, visit, WARNING_PAGE, type ExtensionBrowser } from './browser';
-import { LISTED } from './family-helpers';
+import { LISTED, openPopupFor } from './family-helpers';
 import type { SiteServer } from './site-server';
 
 let site: SiteServer;
@@ -122,4 +122,33 @@ describe('a listed site never loads, on every path to it', () => {
       expect(site.requestsTo(host)).toEqual([]);
     });
   }
+});
+
+describe('verdicts computed on the fly', () => {
+  it('warns about a look-alike reached through a 302', async () => {
+    const host = 'icbc-kefu.top';
+    await go(page, hop('/302', site.url(host, '/refund')));
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(WARNING_PAGE);
+    await page.getByText(/looks like ICBC/).waitFor();
+    // No rule can know a look-alike in advance, and without access to every site the
+    // extension cannot hold a request while it judges it: this request does reach the site.
+    // What the platform allows is a warning as soon as the page commits.
+    expect(site.requestsTo(host).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the back/forward cache', () => {
+  it('shows the warning for a page blocked after it was left, when the user goes back', async () => {
+    const host = 'later-blocked.top';
+    await visit(page, site.url(host, '/'));
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('button', { name: 'Block this site' }).click();
+    await popup.getByText(`You blocked ${host}`, { exact: false }).waitFor();
+    await popup.close();
+    await visit(page, site.url('news.example', '/next'));
+    const mark = site.requestsTo(host).length;
+    await page.goBack().catch(() => undefined);
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(WARNING_PAGE);
+    expect(site.requestsTo(host).length, 'no new request to the blocked site').toBe(mark);
+  });
 });
