@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
-import { launchExtension, WARNING_PAGE, type ExtensionBrowser } from '../../tests/e2e/browser';
+import { join } from 'node:path';
+import {
+  DIST,
+  launchExtension,
+  WARNING_PAGE,
+  type ExtensionBrowser,
+} from '../../tests/e2e/browser';
 import { startSiteServer, type SiteServer } from '../../tests/e2e/site-server';
 import { chromiumPath } from '../lib/chromium-path';
 import { hexToBytes } from '@noble/hashes/utils.js';
@@ -34,15 +40,15 @@ function quantile(xs: number[], q: number): number {
  * extension with its ruleset costs, and what a 1% delta costs the dynamic rules.
  */
 export async function runNetworkBench(): Promise<Record<string, number>> {
-  if (!existsSync('dist/rules/starter.json')) throw new Error('run `npm run build` first');
+  if (!existsSync(join(DIST, 'rules/starter.json'))) throw new Error('run `npm run build` first');
   const results: Record<string, number> = {};
-  const rules = JSON.parse(readFileSync('dist/rules/starter.json', 'utf8')) as {
+  const rules = JSON.parse(readFileSync(join(DIST, 'rules/starter.json'), 'utf8')) as {
     action: { type: string };
     condition: { requestDomains?: string[]; regexFilter?: string };
   }[];
   const { publicKeyHex } = await signingKeys(() => {});
   const starter = await verifyFile(
-    readFileSync('dist/lists/starter.sgl'),
+    readFileSync(join(DIST, 'lists/starter.sgl')),
     hexToBytes(publicKeyHex),
   );
   const entries = readHeader(starter).entryCount;
