@@ -89,7 +89,8 @@ export default defineConfig(async () => {
       crx({ manifest: manifestFor(baseManifest) as typeof baseManifest, browser }),
     ],
     build: {
-      outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
+      // SCAM_GUARD_OUT_DIR: a second build beside the usual one (e.g. the bench's 1M list).
+      outDir: process.env.SCAM_GUARD_OUT_DIR ?? (browser === 'firefox' ? 'dist-firefox' : 'dist'),
       emptyOutDir: true,
       // The warning page is opened by the background, not named in the manifest, so it has
       // to be a build input of its own.

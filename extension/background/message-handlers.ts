@@ -16,6 +16,7 @@ import { blockableDomain, type Protection } from './protection';
 import { reportHandlers } from './report-handlers';
 import type { ReportQueue } from './report-queue';
 import { requireTabId, senderKind, warningTab } from './sender-checks';
+import { requireUnlocked } from './settings-lock';
 import { tabState } from './tab-state';
 import { trustHandlers } from './trust-handlers';
 import type { TrustedSites } from './trusted-sites';
@@ -76,7 +77,9 @@ const handlers: Handlers = {
     return { domain };
   },
 
-  async 'personal/unblock'({ domain }, _sender, { personal }) {
+  async 'personal/unblock'({ domain, token }, _sender, { personal }) {
+    // A caller on the phone asking to "just unblock it" meets the family's PIN.
+    await requireUnlocked(token);
     if (typeof domain !== 'string') throw new Error('domain must be a string');
     return { removed: await personal.remove(domain) };
   },

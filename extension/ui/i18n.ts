@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Category } from '../../shared/categories';
 import type common from '../_locales/en/common.json';
 import type family from '../_locales/en/family.json';
+import type familyGuard from '../_locales/en/family-guard.json';
 import type protection from '../_locales/en/protection.json';
 import type report from '../_locales/en/report.json';
 import type sync from '../_locales/en/sync.json';
@@ -12,6 +13,7 @@ import type warning from '../_locales/en/warning.json';
 export type MessageKey =
   | keyof typeof common
   | keyof typeof family
+  | keyof typeof familyGuard
   | keyof typeof warning
   | keyof typeof sync
   | keyof typeof report
