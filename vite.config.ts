@@ -1,36 +1,32 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { chromeManifest } from './extension/platform/chrome-manifest';
+import { firefoxManifest } from './extension/platform/firefox-manifest';
 import { mergeCatalogs } from './scripts/lib/locales';
 import { signingKeys } from './scripts/lib/signing-keys';
-import { starterList } from './scripts/lib/vite-starter-list';
+import { STARTER_RULES_FILE, starterList } from './scripts/lib/vite-starter-list';
+import { firefoxRule } from './extension/platform/firefox-rules';
+import type { NetworkRule } from './shared/network-rules/network-rule';
 import { privateContentScript } from './scripts/lib/vite-private-content-script';
 
 type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 
-// Firefox stable takes an id from `browser_specific_settings` instead of a `key`, and runs
-// MV3 background code as an event page (`background.scripts`) rather than a service worker.
-function manifestFor(target: Browser) {
-  if (target === 'chrome') return withPageAccessForTests(baseManifest);
-  const { key: _key, minimum_chrome_version: _min, background, ...rest } = baseManifest;
-  return {
-    ...rest,
-    background: { scripts: [background.service_worker], type: background.type },
-    browser_specific_settings: {
-      gecko: { id: '{c519285a-b1f4-455b-b107-91a01bb890f6}', strict_min_version: '128.0' },
-    },
-  };
-}
+// What each browser needs differently lives in extension/platform/: the manifest changes
+// here, and the runtime module that `#platform` names in the extension's code.
+const manifestFor = { chrome: chromeManifest, firefox: firefoxManifest }[browser];
 
 // Browser tests of the content check need page access, and Chromium's permission prompt
 // cannot be answered by an automated browser: a test build (SCAM_GUARD_GRANT_PAGE_ACCESS=1)
 // asks for the same hosts up front. Release builds keep them optional.
-function withPageAccessForTests(manifest: typeof baseManifest) {
+function withPageAccessForTests<M extends object>(manifest: M): M {
   if (process.env.SCAM_GUARD_GRANT_PAGE_ACCESS !== '1') return manifest;
-  return { ...manifest, host_permissions: manifest.optional_host_permissions };
+  const optional = (manifest as { optional_host_permissions?: string[] }).optional_host_permissions;
+  return { ...manifest, host_permissions: optional };
 }
 
 // Translations live beside the code in extension/_locales/<locale>/, one file per area of
@@ -43,6 +39,21 @@ function managedSchema(): Plugin {
     name: 'scam-guard-managed-schema',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: path, source: readFileSync(path, 'utf8') });
+    },
+  };
+}
+
+// Firefox skips a static rule naming a resource type it lacks, so its build ships the
+// starter ruleset as Firefox accepts it.
+function firefoxRuleset(): Plugin {
+  return {
+    name: 'scam-guard-firefox-ruleset',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const asset = bundle[STARTER_RULES_FILE];
+      if (asset?.type !== 'asset') this.error(`${STARTER_RULES_FILE} is missing`);
+      const rules = JSON.parse(String(asset.source)) as NetworkRule[];
+      asset.source = JSON.stringify(rules.map(firefoxRule));
     },
   };
 }
@@ -78,15 +89,21 @@ export default defineConfig(async () => {
 
   return {
     define,
+    resolve: { alias: { '#platform': resolve(`extension/platform/${browser}.ts`) } },
     plugins: [
       preact(),
       locales(),
       managedSchema(),
       starterList(keys),
-      crx({ manifest: manifestFor(browser) as typeof baseManifest, browser }),
+      ...(browser === 'firefox' ? [firefoxRuleset()] : []),
+      crx({
+        manifest: withPageAccessForTests(manifestFor(baseManifest)) as typeof baseManifest,
+        browser,
+      }),
       privateContentScript(),
     ],
     build: {
+      // SCAM_GUARD_OUT_DIR: a second build beside the usual one (e.g. the bench's 1M list).
       outDir: process.env.SCAM_GUARD_OUT_DIR ?? (browser === 'firefox' ? 'dist-firefox' : 'dist'),
       emptyOutDir: true,
       // The warning page is opened by the background, not named in the manifest, so it has

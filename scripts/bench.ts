@@ -9,6 +9,7 @@ import { runDeltaBench } from './bench/delta';
 import { runListBench } from './bench/list';
 import { runLookalikeBench } from './bench/lookalike';
 import { runNetworkBench } from './bench/network';
+import { runSyncCostBench } from './bench/sync-cost';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   Object.assign(results, await runListBench(paths));
   Object.assign(results, await runDeltaBench(paths));
   Object.assign(results, await runLookalikeBench());
+  Object.assign(results, await runSyncCostBench(paths));
   Object.assign(results, await runNetworkBench());
   Object.assign(results, await runContentBench());
   const rounded = Object.fromEntries(

@@ -74,7 +74,7 @@ describe('keygen, build-list and lookup CLIs', () => {
     expect(manifest).toMatchObject({
       version: 3,
       snapshot: { url: 'snapshot-3.sgl' },
-      minimumWaitSeconds: 900,
+      minimumWaitSeconds: 60, // the default: below the 4-minute sync period
     });
     expect(manifest.deltas.map((d: { url: string }) => d.url)).toEqual([
       'delta-1-2.sgl',

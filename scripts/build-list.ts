@@ -3,13 +3,13 @@
  *
  *   npm run build-list -- --source phishing:feeds/phishing.txt --source scam:feeds/scam.csv \
  *     --allowlist data/allowlist.txt --version 2 --key .keys/list-signing.key --out public-list \
- *     [--previous public-list/snapshot-1.sgl] [--minimum-wait 900]
+ *     [--previous public-list/snapshot-1.sgl] [--minimum-wait 60]
  *
  * A source is `<category>:<path>` or `<category>:<name>=<path>`; the format (domains, hosts,
  * Adblock, URLs, CSV with a `url` column, JSON) is sniffed from the content.
  */
 import { parseArgs } from 'node:util';
-import { buildRelease } from './lib/build-release';
+import { buildRelease, DEFAULT_MINIMUM_WAIT_SECONDS } from './lib/build-release';
 import { readKey } from './lib/key-files';
 import { parseSourceSpec } from './lib/source-files';
 
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       key: { type: 'string', default: '.keys/list-signing.key' },
       out: { type: 'string', default: 'public-list' },
       previous: { type: 'string' },
-      'minimum-wait': { type: 'string', default: '900' },
+      'minimum-wait': { type: 'string', default: String(DEFAULT_MINIMUM_WAIT_SECONDS) },
     },
   });
   const version = Number(values.version);

@@ -44,7 +44,7 @@ describe('list hosting', () => {
     const res = await get('manifest.json');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=30');
     expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     expect(await res.json()).toEqual({ version: 1 });
   });

@@ -1,21 +1,24 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildServer, type BuildServerOptions } from './app';
+import { buildServer, parseTrustProxy, type BuildServerOptions } from './app';
 import { DEFAULT_ALLOWLIST_PATH } from './allowlist-source';
-import { createSqliteStore, DEFAULT_DATABASE_PATH } from './store/sqlite-store';
+import { openBackend } from './store/backend';
+import { DEFAULT_DATABASE_PATH } from './store/sqlite-store';
 
 export interface StartServerOptions {
   /** Default 8787; 0 picks a free port (tests). */
   port?: number;
   /** Default 127.0.0.1: exposing the service is a deliberate choice. */
   host?: string;
+  /** postgres://… to use PostgreSQL (many instances); otherwise SQLite at `databasePath`. */
+  databaseUrl?: string;
   databasePath?: string;
   listDir?: string;
   allowlistPath?: string;
   rateLimits?: BuildServerOptions['rateLimits'];
   logger?: boolean;
-  trustProxy?: boolean;
+  trustProxy?: BuildServerOptions['trustProxy'];
 }
 
 export interface RunningServer {
@@ -31,9 +34,14 @@ export const DEFAULT_LIST_DIR = 'public-list';
 
 /** Runs the report service and list hosting in this process (npm start, browser tests). */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const store = createSqliteStore(options.databasePath ?? DEFAULT_DATABASE_PATH);
+  const backend = await openBackend({
+    databaseUrl: options.databaseUrl,
+    databasePath: options.databasePath ?? DEFAULT_DATABASE_PATH,
+  });
   const app = buildServer({
-    store,
+    store: backend.reports,
+    rateLimiters: backend.rateLimiters,
+    ...(backend.relay ? { relay: backend.relay } : {}),
     listDir: options.listDir ?? DEFAULT_LIST_DIR,
     allowlistPath: options.allowlistPath ?? DEFAULT_ALLOWLIST_PATH,
     rateLimits: options.rateLimits,
@@ -43,7 +51,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   try {
     await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? DEFAULT_HOST });
   } catch (error) {
-    await store.close();
+    await backend.close();
     throw error;
   }
   const address = app.server.address();
@@ -54,7 +62,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   return {
     url,
     close() {
-      closing ??= app.close().finally(() => store.close());
+      closing ??= app.close().finally(() => backend.close());
       return closing;
     },
   };
@@ -74,10 +82,11 @@ async function main(): Promise<void> {
   const server = await startServer({
     port: envPort(env.PORT),
     host: env.HOST || DEFAULT_HOST,
+    databaseUrl: env.DATABASE_URL || undefined,
     databasePath: env.DATABASE_PATH || DEFAULT_DATABASE_PATH,
     listDir: env.LIST_DIR || DEFAULT_LIST_DIR,
     allowlistPath: env.ALLOWLIST_PATH || DEFAULT_ALLOWLIST_PATH,
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logger: true,
   });
   console.log(`Scam Guard report service on ${server.url}`);
@@ -86,7 +95,10 @@ async function main(): Promise<void> {
   console.log(
     `  lists    GET  ${server.url}/list/manifest.json  (from ${resolve(env.LIST_DIR || DEFAULT_LIST_DIR)})`,
   );
-  console.log(`  database ${resolve(env.DATABASE_PATH || DEFAULT_DATABASE_PATH)}`);
+  // Never print DATABASE_URL: it may hold a password.
+  console.log(
+    `  database ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : resolve(env.DATABASE_PATH || DEFAULT_DATABASE_PATH)}`,
+  );
 
   const stop = (signal: string) => {
     console.log(`${signal}: shutting down`);

@@ -8,7 +8,19 @@ export type RateVerdict = { allowed: true } | { allowed: false; retryAfterSecond
 
 export interface RateLimiter {
   /** Counts one request for `key` and says whether it may go ahead. */
-  take(key: string): RateVerdict;
+  take(key: string): Promise<RateVerdict>;
+}
+
+/**
+ * Makes the limiter for one limit (`name` keeps limits apart where they share a table).
+ * Memory for one instance; `postgres-rate-limiter.ts` when instances must share counts.
+ */
+export type RateLimiterFactory = (name: string, limit: RateLimit, now: () => number) => RateLimiter;
+
+/** How long a client should wait before a bucket of `tokens` has one token again. */
+export function retryAfterSeconds(limit: RateLimit, tokens: number): number {
+  const waitMs = (1 - tokens) / (limit.max / limit.windowMs);
+  return Math.max(1, Math.ceil(waitMs / 1000));
 }
 
 interface Bucket {
@@ -21,7 +33,7 @@ interface Bucket {
 const SWEEP_ABOVE = 10_000;
 
 /**
- * A token bucket per key: `max` requests at once, refilled at `max` per `windowMs`. Written
+ * A token bucket per key, in this process's memory: `max` requests at once, refilled at `max` per `windowMs`. Written
  * here rather than taken from @fastify/rate-limit because the clock must be injectable
  * (tests use a fake one) and the per-install key exists only after the body is parsed.
  */
@@ -40,7 +52,7 @@ export function createRateLimiter(limit: RateLimit, now: () => number): RateLimi
   }
 
   return {
-    take(key) {
+    async take(key) {
       const t = now();
       if (buckets.size > SWEEP_ABOVE) sweep(t);
       const bucket = buckets.get(key) ?? { tokens: limit.max, at: t };
@@ -51,8 +63,10 @@ export function createRateLimiter(limit: RateLimit, now: () => number): RateLimi
         bucket.tokens -= 1;
         return { allowed: true };
       }
-      const waitMs = (1 - bucket.tokens) / perMs;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      return { allowed: false, retryAfterSeconds: retryAfterSeconds(limit, bucket.tokens) };
     },
   };
 }
+
+export const memoryRateLimiters: RateLimiterFactory = (_name, limit, now) =>
+  createRateLimiter(limit, now);

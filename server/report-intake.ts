@@ -2,38 +2,45 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { REPORT_LIMITS, reportSchema, validateReportUrl, type Report } from '../shared/report';
 import type { AllowlistSource } from './allowlist-source';
 import { cors } from './cors';
-import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limiter';
+import type { RateLimit, RateLimiter, RateLimiterFactory } from './rate-limiter';
+import { reporterNetwork } from './reporter-network';
 import type { ReportStore } from './store/report-store';
 
 export interface ReportIntakeOptions {
   store: ReportStore;
   allowlist: AllowlistSource;
   rateLimits: { perInstall: RateLimit; perIp: RateLimit };
+  rateLimiters: RateLimiterFactory;
   now: () => number;
 }
 
-function refuseIfLimited(
+/**
+ * Sends 429 and returns true when `key` is over its limit. A boolean, not the reply: a
+ * FastifyReply is thenable, so awaiting a promise of one would yield undefined.
+ */
+async function refuseIfLimited(
   limiter: RateLimiter,
   key: string,
   who: string,
   reply: FastifyReply,
-): FastifyReply | undefined {
-  const verdict = limiter.take(key);
-  if (verdict.allowed) return undefined;
-  return reply
+): Promise<boolean> {
+  const verdict = await limiter.take(key);
+  if (verdict.allowed) return false;
+  reply
     .code(429)
     .header('Retry-After', String(verdict.retryAfterSeconds))
     .send({
       error: 'rate-limited',
       reason: `too many reports from this ${who}; retry after ${verdict.retryAfterSeconds} s`,
     });
+  return true;
 }
 
 /** POST /v1/reports and GET /v1/health. */
 export async function reportIntake(app: FastifyInstance, options: ReportIntakeOptions) {
   const { store, allowlist, now } = options;
-  const perIp = createRateLimiter(options.rateLimits.perIp, now);
-  const perInstall = createRateLimiter(options.rateLimits.perInstall, now);
+  const perIp = options.rateLimiters('ip', options.rateLimits.perIp, now);
+  const perInstall = options.rateLimiters('install', options.rateLimits.perInstall, now);
 
   // JSON only. Dropping text/plain also means a web page cannot send a "simple" cross-origin
   // POST that skips the CORS preflight.
@@ -56,8 +63,9 @@ export async function reportIntake(app: FastifyInstance, options: ReportIntakeOp
       // The per-IP limit runs before the body is read, so a flood costs as little as possible.
       onRequest: [
         cors,
-        async (request: FastifyRequest, reply: FastifyReply) =>
-          refuseIfLimited(perIp, request.ip, 'address', reply),
+        async (request: FastifyRequest, reply: FastifyReply) => {
+          if (await refuseIfLimited(perIp, request.ip, 'address', reply)) return reply;
+        },
       ],
     },
     async (request, reply) => {
@@ -68,10 +76,14 @@ export async function reportIntake(app: FastifyInstance, options: ReportIntakeOp
           .code(400)
           .send({ error: 'invalid-report', field: 'url', reason: `"url" refused: ${urlProblem}` });
       }
-      if (refuseIfLimited(perInstall, report.installId, 'installation', reply)) return reply;
+      if (await refuseIfLimited(perInstall, report.installId, 'installation', reply)) return reply;
       const host = new URL(report.url).hostname;
       const allowlisted = (await allowlist.current()).covering(host) !== null;
-      const outcome = await store.insert(report, { allowlisted, receivedAt: now() });
+      const outcome = await store.insert(report, {
+        allowlisted,
+        receivedAt: now(),
+        network: reporterNetwork(request.ip),
+      });
       return reply.code(outcome === 'accepted' ? 201 : 200).send({ status: outcome });
     },
   );

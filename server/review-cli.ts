@@ -38,7 +38,7 @@ function summary(r: StoredReport): string[] {
   const category = r.reviewCategory ?? r.category ?? 'no category';
   const flag = r.allowlisted ? '   !! ALLOWLISTED DOMAIN' : '';
   return [
-    `${r.id}  [${r.status}]  ${r.kind}, ${category}  reporters: ${r.priority}  received ${r.receivedAt}${flag}`,
+    `${r.id}  [${r.status}]  ${r.kind}, ${category}  reporters: ${r.networks} range(s), ${r.priority} install(s)  received ${r.receivedAt}${flag}`,
     `    ${printable(r.url)}`,
   ];
 }
@@ -55,6 +55,8 @@ function details(r: StoredReport): string[] {
     ['review category', r.reviewCategory],
     ['note', r.note === undefined ? undefined : printable(r.note)],
     ['reporters', `${r.priority} distinct installation(s) reported this URL`],
+    // Install ids are chosen by the client; ranges (/24, /48) are not, so they weigh more.
+    ['ranges', `${r.networks} distinct address range(s) (/24 IPv4, /48 IPv6)`],
     ['received', r.receivedAt],
     ['created (client)', r.createdAt],
     ['reviewed', r.reviewedAt],
@@ -161,7 +163,9 @@ export async function runReviewCli(args: string[], deps: ReviewCliDeps): Promise
       }
       const reports = await store.list({ status: status as ReportStatus | undefined, limit });
       const label = status ? `${status} ` : '';
-      out(`${reports.length} ${label}report(s), most reporters first, then oldest first`);
+      out(
+        `${reports.length} ${label}report(s), most address ranges first, then installs, then oldest`,
+      );
       for (const report of reports) out(['', ...summary(report)].join('\n'));
       return 0;
     }

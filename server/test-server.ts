@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Report } from '../shared/report';
 import { buildServer, type BuildServerOptions } from './app';
+import { openBackend } from './store/backend';
 import type { ReportStore } from './store/report-store';
-import { createSqliteStore } from './store/sqlite-store';
 
 export interface TestServer {
   url: string;
@@ -14,6 +14,8 @@ export interface TestServer {
   store: ReportStore;
   /** Temporary folder holding the database; removed by close(). */
   dir: string;
+  /** The PostgreSQL database, when the server runs on one. */
+  databaseUrl?: string;
   /** `dir/public-list`, served under /list/. */
   listDir: string;
   /** The fake clock's current time; advance it with `clock.advance(ms)`. */
@@ -23,16 +25,19 @@ export interface TestServer {
 }
 
 /**
- * A real server on a loopback port
- * with a real SQLite file in a temp folder, for tests. `allowlist` is the allowlist file's text.
+ * A real server on a loopback port with a real SQLite file in a temp folder, or on the
+ * PostgreSQL database `databaseUrl` names, for tests. `allowlist` is the allowlist file's
+ * text. `clock` lets several instances share one fake clock.
  */
 export async function startTestServer(
-  options: Omit<BuildServerOptions, 'store' | 'now' | 'allowlistPath'> & {
+  options: Omit<BuildServerOptions, 'store' | 'now' | 'allowlistPath' | 'rateLimiters'> & {
     allowlist?: string;
+    databaseUrl?: string;
+    clock?: TestServer['clock'];
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'scam-guard-server-'));
-  const { allowlist, ...rest } = options;
+  const { allowlist, databaseUrl, clock: sharedClock, ...rest } = options;
   const listDir = join(dir, 'public-list');
   mkdirSync(listDir);
   let allowlistPath: string | undefined;
@@ -40,14 +45,22 @@ export async function startTestServer(
     allowlistPath = join(dir, 'allowlist.txt');
     writeFileSync(allowlistPath, allowlist);
   }
-  const store = createSqliteStore(join(dir, 'reports.db'));
-  const clock = {
+  const backend = await openBackend({ databaseUrl, databasePath: join(dir, 'reports.db') });
+  const store = backend.reports;
+  const clock = sharedClock ?? {
     now: Date.parse('2025-06-01T12:00:00Z'),
     advance(ms: number) {
       clock.now += ms;
     },
   };
-  const app = buildServer({ listDir, ...rest, allowlistPath, store, now: () => clock.now });
+  const app = buildServer({
+    listDir,
+    ...rest,
+    allowlistPath,
+    store,
+    rateLimiters: backend.rateLimiters,
+    now: () => clock.now,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');
@@ -57,6 +70,7 @@ export async function startTestServer(
     app,
     store,
     dir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     listDir,
     clock,
     post: (body, headers = {}) =>
@@ -67,7 +81,7 @@ export async function startTestServer(
       }),
     async close() {
       await app.close();
-      await store.close();
+      await backend.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -18,6 +18,8 @@ export interface SettingsView {
   familyConfigured: boolean;
   /** Whether the warning page may offer "proceed anyway". */
   proceedAllowed: boolean;
+  /** While "Forgot the PIN?" is waiting: when the family settings will be cleared. */
+  resetEndsAt: number | null;
 }
 
 export type UnlockResult =
@@ -44,18 +46,26 @@ export interface FamilyProtocol {
     request: { pin: string | null; token?: string };
     response: { token: string | null };
   };
-  /** "Forgot the PIN": clears every family setting and the PIN. Options page only. */
+  /**
+   * "Forgot the PIN": starts the waiting period after which every family setting and the
+   * PIN are cleared (at once when no PIN is set); the right PIN cancels it. Options page only.
+   */
   'settings/reset': { request: Record<string, never>; response: SettingsView };
   /** Sent by the warning page about its own tab, after the user confirmed twice. */
   'proceed/allow': { request: Record<string, never>; response: { url: string } };
   'proceed/list': { request: { tabId: number }; response: { grants: ProceedGrant[] } };
-  'proceed/undo': { request: { tabId: number; domain: string }; response: { removed: boolean } };
+  /** `token` from `settings/unlock`: required once a PIN is set (family mode). */
+  'proceed/undo': {
+    request: { tabId: number; domain: string; token?: string };
+    response: { removed: boolean };
+  };
 }
 
 export const FAMILY_MESSAGE_SENDERS: SenderTable<keyof FamilyProtocol> = {
   'settings/get': ['popup', 'options', 'warning'],
   'settings/save': ['options'],
-  'settings/unlock': ['options'],
+  // The popup asks for the PIN itself before an unblock or an undo in family mode.
+  'settings/unlock': ['options', 'popup'],
   'settings/set-pin': ['options'],
   'settings/reset': ['options'],
   'proceed/allow': ['warning'],

@@ -54,7 +54,11 @@ export interface Protocol extends FamilyProtocol, ReportProtocol, TrustProtocol,
   };
   'list/update-now': { request: Record<string, never>; response: ProtectionStatus };
   'personal/block': { request: { tabId: number }; response: { domain: string } };
-  'personal/unblock': { request: { domain: string }; response: { removed: boolean } };
+  /** `token` from `settings/unlock`: required once a PIN is set (family mode). */
+  'personal/unblock': {
+    request: { domain: string; token?: string };
+    response: { removed: boolean };
+  };
   'personal/list': { request: Record<string, never>; response: { entries: PersonalEntry[] } };
   /** Sent by the warning page about its own tab (the sender's tab, never a tab id it names). */
   'warning/get': { request: Record<string, never>; response: BlockedPage | null };

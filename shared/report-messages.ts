@@ -28,9 +28,12 @@ export interface ReportProtocol {
     request: { tabId: number; category?: Category; note?: string };
     response: { reportId: string; blockedDomain: string | null; duplicate: boolean };
   };
-  /** Popup only: undoes `report/submit`; `withdrawn` is false when it was already sent. */
+  /**
+   * Popup only: undoes `report/submit`; `withdrawn` is false when it was already sent.
+   * Lifting the block needs `token` from `settings/unlock` once a PIN is set.
+   */
   'report/undo': {
-    request: { reportId: string; blockedDomain: string | null };
+    request: { reportId: string; blockedDomain: string | null; token?: string };
     response: { unblocked: boolean; withdrawn: boolean };
   };
   /** Sent by the warning page about its own tab: "this site is safe". Unblocks nothing. */

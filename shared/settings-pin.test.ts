@@ -8,6 +8,7 @@ import {
   MAX_PIN_ATTEMPTS,
   NO_ATTEMPTS,
   PIN_LOCKOUT_MS,
+  PIN_LOCKOUTS_MS,
   verifyPin,
 } from './settings-pin';
 
@@ -55,9 +56,24 @@ describe('PIN attempt limit', () => {
     expect(isLockedOut(attempts, 1000 + PIN_LOCKOUT_MS)).toBe(false);
   });
 
-  it('gives a full set of attempts again after the lockout', () => {
+  it('never gives a full set of attempts again after a lockout: one try, then a longer lock', () => {
     let attempts = NO_ATTEMPTS;
     for (let i = 0; i < MAX_PIN_ATTEMPTS; i++) attempts = afterFailure(attempts, 0);
-    expect(attemptsLeft(attempts)).toBe(MAX_PIN_ATTEMPTS);
+    let now = attempts.lockedUntil;
+    expect(attemptsLeft(attempts)).toBe(1);
+    const lengths = [PIN_LOCKOUT_MS];
+    for (let i = 0; i < PIN_LOCKOUTS_MS.length + 1; i++) {
+      attempts = afterFailure(attempts, now);
+      expect(isLockedOut(attempts, now)).toBe(true);
+      lengths.push(attempts.lockedUntil - now);
+      now = attempts.lockedUntil;
+    }
+    const minutes = lengths.map((ms) => ms / 60_000);
+    expect(minutes).toEqual([5, 15, 60, 240, 720, 1440, 1440, 1440]);
+  });
+
+  it('reads an attempt record from before lockouts were counted as no lockout yet', () => {
+    const old = { failures: 4, lockedUntil: 0 };
+    expect(afterFailure(old, 0)).toEqual({ failures: 5, lockedUntil: PIN_LOCKOUT_MS, lockouts: 1 });
   });
 });

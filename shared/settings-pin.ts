@@ -14,16 +14,26 @@ export interface PinRecord {
 }
 
 export interface PinAttempts {
+  /** Wrong PINs since the last right one; only the right PIN (or a reset) clears it. */
   failures: number;
   /** While `now < lockedUntil`, no PIN is even checked. */
   lockedUntil: number;
+  /** Lockouts so far, which picks the length of the next one. Absent in older records. */
+  lockouts?: number;
 }
 
 export const MAX_PIN_ATTEMPTS = 5;
-export const PIN_LOCKOUT_MS = 5 * 60 * 1000;
+const MINUTE = 60 * 1000;
+/**
+ * Each lockout is longer than the one before, and after the first one every wrong PIN locks
+ * again: a caller dictating guesses gets 5 tries, then one more after 5 minutes, 15 minutes,
+ * an hour… — about a dozen a day at most, against 10,000 four-digit PINs.
+ */
+export const PIN_LOCKOUTS_MS = [5, 15, 60, 4 * 60, 12 * 60, 24 * 60].map((m) => m * MINUTE);
+export const PIN_LOCKOUT_MS = PIN_LOCKOUTS_MS[0]!;
 // OWASP's 2023 figure for PBKDF2-SHA-256; about a quarter of a second on an old laptop.
 export const PIN_ITERATIONS = 600_000;
-export const NO_ATTEMPTS: PinAttempts = { failures: 0, lockedUntil: 0 };
+export const NO_ATTEMPTS: PinAttempts = { failures: 0, lockedUntil: 0, lockouts: 0 };
 
 export function isValidPin(pin: unknown): pin is string {
   return typeof pin === 'string' && /^[0-9]{4,8}$/.test(pin);
@@ -65,13 +75,16 @@ export function isLockedOut(attempts: PinAttempts, now: number): boolean {
   return now < attempts.lockedUntil;
 }
 
-/** After a wrong PIN: count it, and lock out for a while once the limit is reached. */
+/** After a wrong PIN: count it, and lock out, for longer each time, once the limit is reached. */
 export function afterFailure(attempts: PinAttempts, now: number): PinAttempts {
   const failures = attempts.failures + 1;
-  if (failures >= MAX_PIN_ATTEMPTS) return { failures: 0, lockedUntil: now + PIN_LOCKOUT_MS };
-  return { failures, lockedUntil: 0 };
+  const lockouts = attempts.lockouts ?? 0;
+  if (failures < MAX_PIN_ATTEMPTS) return { failures, lockedUntil: 0, lockouts };
+  const length = PIN_LOCKOUTS_MS[Math.min(lockouts, PIN_LOCKOUTS_MS.length - 1)]!;
+  return { failures, lockedUntil: now + length, lockouts: lockouts + 1 };
 }
 
+/** Wrong PINs allowed before the next lockout: one at a time once the first lockout is over. */
 export function attemptsLeft(attempts: PinAttempts): number {
-  return MAX_PIN_ATTEMPTS - attempts.failures;
+  return Math.max(1, MAX_PIN_ATTEMPTS - attempts.failures);
 }

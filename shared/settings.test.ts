@@ -62,6 +62,8 @@ describe('mergeSettings', () => {
     ['familyContactPhone', 'javascript:alert(1)'],
     ['hotline', '96110<b>'],
     ['listUrl', 'javascript:alert(1)'],
+    // A list over plain http from another machine: anyone on the path could hold it back.
+    ['listUrl', 'http://lists.example/manifest.json'],
     ['reportUrl', 'not a url'],
     ['syncIntervalMinutes', 0],
     ['syncIntervalMinutes', 12.5],
@@ -70,6 +72,12 @@ describe('mergeSettings', () => {
     const { settings, forced } = mergeSettings(defaults, {}, { [key]: value });
     expect(settings).toEqual(defaults);
     expect(forced).toEqual([]);
+  });
+
+  it('accepts an https list URL, and plain http only from this machine', () => {
+    for (const listUrl of ['https://lists.example/m.json', 'http://localhost:8787/list/m.json']) {
+      expect(mergeSettings(defaults, {}, { listUrl }).settings.listUrl).toBe(listUrl);
+    }
   });
 
   it('survives garbage in storage', () => {

@@ -4,6 +4,7 @@ import type { RequestOf, ResponseOf } from '../../shared/messages';
 import { isValidPin } from '../../shared/settings-pin';
 import { familyConfigured, parseUserChanges, proceedAllowed } from '../../shared/settings';
 import { proceedGrants } from './proceed';
+import { familyReset } from './reset-alarm';
 import { blockableDomain } from './protection';
 import { clearFamilySettings, getEffectiveSettings, saveUserSettings } from './settings';
 import {
@@ -36,6 +37,8 @@ export function requireOptionsPage(sender: Runtime.MessageSender): void {
 
 /** The tab a warning page runs in; refused in frames, so it cannot be framed by a page. */
 async function settingsView(): Promise<SettingsView> {
+  // First, so a waiting period that is over shows as the cleared settings it leads to.
+  const reset = await familyReset.settle();
   const [{ settings, forced }, pinSet, locked] = await Promise.all([
     getEffectiveSettings(),
     pinIsSet(),
@@ -48,6 +51,7 @@ async function settingsView(): Promise<SettingsView> {
     lockedUntil: locked,
     familyConfigured: familyConfigured(settings, pinSet),
     proceedAllowed: proceedAllowed(settings),
+    resetEndsAt: reset?.endsAt ?? null,
   };
 }
 
@@ -65,10 +69,13 @@ export const familyHandlers: FamilyHandlers = {
     return settingsView();
   },
 
-  async 'settings/unlock'({ pin }, sender) {
-    requireOptionsPage(sender);
+  // The options page and the popup (before an unblock or undo); the router checks which.
+  async 'settings/unlock'({ pin }) {
     if (typeof pin !== 'string') throw new Error('pin must be a string');
-    return unlock(pin);
+    const result = await unlock(pin);
+    // The family is here: whatever someone was talked into asking for is off.
+    if (result.unlocked) await familyReset.cancel();
+    return result;
   },
 
   async 'settings/set-pin'({ pin, token }, sender) {
@@ -80,8 +87,10 @@ export const familyHandlers: FamilyHandlers = {
 
   async 'settings/reset'(_payload, sender) {
     requireOptionsPage(sender);
-    await clearFamilySettings();
     await endPinSession();
+    // Without a PIN nothing is locked, and anyone may change the settings anyway.
+    if (await pinIsSet()) await familyReset.request();
+    else await clearFamilySettings();
     return settingsView();
   },
 
@@ -102,8 +111,11 @@ export const familyHandlers: FamilyHandlers = {
     return { grants: await proceedGrants.list(requireTabId(tabId)) };
   },
 
-  async 'proceed/undo'({ tabId, domain }) {
+  // Like every family-mode change, through the PIN: alone with the person, a caller can
+  // only get them back to safety (the warning's own button), never change what was set.
+  async 'proceed/undo'({ tabId, domain, token }) {
     const id = requireTabId(tabId);
+    await requireUnlocked(token);
     if (typeof domain !== 'string') throw new Error('domain must be a string');
     const removed = await proceedGrants.undo(id, domain);
     // Still on that site? Reload, so the guard shows the warning again straight away.

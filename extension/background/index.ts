@@ -1,4 +1,5 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
+import { platform } from '#platform';
 import browser from 'webextension-polyfill';
 import { buildConfig } from '../build-config';
 import { createListHolder } from './active-list';
@@ -17,6 +18,7 @@ import { registerPageAccess } from './page-access';
 import { createPersonalBlocklist } from './personal-blocklist';
 import { createProtection } from './protection';
 import { registerReportAlarm, scheduleReportRetry } from './report-alarm';
+import { registerResetAlarm } from './reset-alarm';
 import { createReportQueue } from './report-queue';
 import { getEffectiveSettings, onSettingsChanged, registerSettingsListener } from './settings';
 import { registerSyncAlarm, scheduleSync } from './sync-alarm';
@@ -36,7 +38,7 @@ async function startProtection() {
   const store = createListStore(db);
   const lists = createListHolder({
     store,
-    rules: createNetworkRules(browser.declarativeNetRequest),
+    rules: createNetworkRules(platform.networkRulesApi(browser.declarativeNetRequest)),
     starter: bundledStarter,
     personalKeys: () => personal.entries().map((entry) => entry.domain),
   });
@@ -98,4 +100,5 @@ registerMessageHandlers(ready);
 registerSyncAlarm(ready.then((s) => s.sync));
 registerReportAlarm(ready.then((s) => s.reports.queue));
 registerSettingsListener();
+registerResetAlarm();
 registerPageAccess();

@@ -17,6 +17,8 @@ import {
   type FileRef,
   type ListManifest,
 } from '../../shared/sync/list-manifest';
+import { listUrlProblem } from '../../shared/sync/list-url';
+import { BodyTooLargeError, MAX_MANIFEST_BYTES, readLimited } from '../../shared/sync/read-limited';
 import { nextAllowedAt, parseRetryAfter } from '../../shared/sync/sync-schedule';
 import { planUpdate } from '../../shared/sync/update-plan';
 import type { ListHolder } from './active-list';
@@ -73,8 +75,23 @@ export function createListSync(deps: SyncDeps): ListSync {
   const random = deps.random ?? Math.random;
   let inFlight: Promise<SyncState> | null = null;
 
+  /** Reads a body as it streams, never past `limit` bytes (the manifest's size for a file). */
+  async function readBody(url: string, response: Response, limit: number): Promise<Uint8Array> {
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    try {
+      if (declared > limit) throw new BodyTooLargeError(`body is larger than ${limit} bytes`);
+      return await readLimited(response.body, limit);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) {
+        throw new SyncFailure('network', `${url}: ${(error as Error).message}`);
+      }
+      await response.body?.cancel().catch(() => undefined);
+      throw new SyncFailure('truncated', `${url}: ${error.message}`);
+    }
+  }
+
   async function download(ref: FileRef): Promise<Uint8Array> {
-    const bytes = new Uint8Array(await (await get(ref.url)).arrayBuffer());
+    const bytes = await readBody(ref.url, await get(ref.url), ref.bytes);
     if (bytes.length !== ref.bytes) {
       throw new SyncFailure('truncated', `${ref.url}: got ${bytes.length} of ${ref.bytes} bytes`);
     }
@@ -94,6 +111,9 @@ export function createListSync(deps: SyncDeps): ListSync {
   }
 
   async function get(url: string): Promise<Response> {
+    // Checked per request: a manifest may name files on another host.
+    const refused = listUrlProblem(url);
+    if (refused) throw new SyncFailure('network', `${url}: refused, ${refused}`);
     let response: Response;
     try {
       response = await deps.fetch(url, {
@@ -163,7 +183,8 @@ export function createListSync(deps: SyncDeps): ListSync {
     const url = await deps.manifestUrl();
     let manifest: ListManifest;
     try {
-      manifest = parseListManifest(await (await get(url)).json(), url);
+      const body = await readBody(url, await get(url), MAX_MANIFEST_BYTES);
+      manifest = parseListManifest(JSON.parse(new TextDecoder().decode(body)), url);
     } catch (error) {
       if (error instanceof SyncFailure) throw error;
       throw new SyncFailure('bad-manifest', `${url}: ${(error as Error).message}`);

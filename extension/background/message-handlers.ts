@@ -1,3 +1,4 @@
+import { platform } from '#platform';
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
   isMessage,
@@ -17,6 +18,7 @@ import { blockableDomain, type Protection } from './protection';
 import { reportHandlers } from './report-handlers';
 import type { ReportQueue } from './report-queue';
 import { requireTabId, senderKind, warningTab } from './sender-checks';
+import { requireUnlocked } from './settings-lock';
 import { tabState } from './tab-state';
 import { trustHandlers } from './trust-handlers';
 import type { TrustedSites } from './trusted-sites';
@@ -79,7 +81,9 @@ const handlers: Handlers = {
     return { domain };
   },
 
-  async 'personal/unblock'({ domain }, _sender, { personal }) {
+  async 'personal/unblock'({ domain, token }, _sender, { personal }) {
+    // A caller on the phone asking to "just unblock it" meets the family's PIN.
+    await requireUnlocked(token);
     if (typeof domain !== 'string') throw new Error('domain must be a string');
     return { removed: await personal.remove(domain) };
   },
@@ -101,7 +105,11 @@ const handlers: Handlers = {
     const tabId = warningTab(sender);
     const record = await tabState.get(tabId);
     await tabState.clearPendingBlock(tabId);
-    await browser.tabs.update(tabId, { url: record?.lastSafeUrl ?? 'chrome://newtab/' });
+    // Firefox reports a new tab's initial about:blank as a navigation: that is no place to
+    // send someone, so only a web page counts as the way back.
+    const back = record?.lastSafeUrl;
+    if (back && /^https?:/.test(back)) await browser.tabs.update(tabId, { url: back });
+    else await platform.leaveToNewTab(browser.tabs, tabId);
     return { done: true };
   },
 };

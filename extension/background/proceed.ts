@@ -1,3 +1,4 @@
+import { platform } from '#platform';
 import browser from 'webextension-polyfill';
 import type { ProceedGrant } from '../../shared/family-messages';
 import { createNetworkRules } from './network-rules';
@@ -10,7 +11,7 @@ import { blockableDomain } from './protection';
  * still refuse the site, so each grant also lifts them for that tab, as a session rule
  * that ends with the session too.
  */
-const network = createNetworkRules(browser.declarativeNetRequest);
+const network = createNetworkRules(platform.networkRulesApi(browser.declarativeNetRequest));
 const PREFIX = 'proceed:';
 const grantKey = (tabId: number, domain: string) => `${PREFIX}${tabId}:${domain}`;
 

@@ -7,6 +7,7 @@ import type { HandlerMap } from './message-handlers';
 import { mayBlock } from './personal-blocklist';
 import { blockableDomain } from './protection';
 import { requireTabId, warningTab } from './sender-checks';
+import { requireUnlocked } from './settings-lock';
 import { tabState } from './tab-state';
 
 type ReportName = keyof ReportProtocol;
@@ -79,9 +80,10 @@ export const reportHandlers: ReportHandlers = {
     return { reportId: report.id, blockedDomain: newlyBlocked ? domain : null, duplicate };
   },
 
-  async 'report/undo'({ reportId, blockedDomain }, sender, { reports, personal }) {
+  async 'report/undo'({ reportId, blockedDomain, token }, sender, { reports, personal }) {
     requirePopup(sender);
     if (typeof reportId !== 'string') throw new Error('reportId must be a string');
+    if (typeof blockedDomain === 'string') await requireUnlocked(token);
     const unblocked = typeof blockedDomain === 'string' && (await personal.remove(blockedDomain));
     return { unblocked, withdrawn: await reports.queue.withdraw(reportId) };
   },

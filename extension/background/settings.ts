@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import type { ResetRequest } from '../../shared/family-reset';
 import type { PinAttempts, PinRecord } from '../../shared/settings-pin';
 import { NO_ATTEMPTS } from '../../shared/settings-pin';
 import {
@@ -28,6 +29,7 @@ import { buildConfig } from '../build-config';
 const SETTINGS_KEY = 'settings';
 const PIN_KEY = 'pin';
 const ATTEMPTS_KEY = 'pinAttempts';
+const RESET_KEY = 'familyReset';
 
 const DEFAULTS = defaultSettings(buildConfig);
 
@@ -66,9 +68,18 @@ export const pinStore = {
   setAttempts: (attempts: PinAttempts) => browser.storage.local.set({ [ATTEMPTS_KEY]: attempts }),
 };
 
+/** A running "Forgot the PIN?" waiting period, kept across restarts. */
+export const resetStore = {
+  get: () => readLocal<ResetRequest>(RESET_KEY),
+  set: (request: ResetRequest | null) =>
+    request
+      ? browser.storage.local.set({ [RESET_KEY]: request })
+      : browser.storage.local.remove(RESET_KEY),
+};
+
 /** Clears every family setting, the PIN and its counter; the personal blocklist is kept. */
 export async function clearFamilySettings(): Promise<void> {
-  await browser.storage.local.remove([SETTINGS_KEY, PIN_KEY, ATTEMPTS_KEY]);
+  await browser.storage.local.remove([SETTINGS_KEY, PIN_KEY, ATTEMPTS_KEY, RESET_KEY]);
 }
 
 type Listener = (settings: EffectiveSettings) => void;

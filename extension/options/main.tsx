@@ -88,7 +88,13 @@ function App({ initial }: { initial: SettingsView | null }) {
       </p>
       {view &&
         (locked ? (
-          <PinGate lockedUntil={view.lockedUntil} actions={actions} />
+          <PinGate
+            lockedUntil={view.lockedUntil}
+            resetEndsAt={view.resetEndsAt}
+            resetWaitHours={view.settings.resetWaitHours}
+            actions={actions}
+            onResetEnded={() => void send('settings/get', {}).then(show).catch(report)}
+          />
         ) : inSetup ? (
           <FamilySetup view={view} actions={actions} onClose={() => setInSetup(false)} />
         ) : (
@@ -97,8 +103,9 @@ function App({ initial }: { initial: SettingsView | null }) {
       <PageAccess locked={!!locked} />
       <PersonalList
         entries={entries}
+        locked={!!locked}
         onUnblock={(domain) =>
-          void send('personal/unblock', { domain }).then(refresh).catch(report)
+          void send('personal/unblock', { domain, token }).then(refresh).catch(report)
         }
       />
       <TrustedList

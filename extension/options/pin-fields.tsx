@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { isValidPin } from '../../shared/settings-pin';
 import { t } from '../ui/i18n';
-import { PinField } from './pin-field';
+import { PinField } from '../ui/pin-field';
 
 /** New PIN, typed twice; calls `onPin` once both agree and are 4–8 digits. */
 export function PinFields(props: {

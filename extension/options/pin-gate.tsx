@@ -1,10 +1,20 @@
 import { useState } from 'preact/hooks';
-import { t, uiLanguage } from '../ui/i18n';
+import { t } from '../ui/i18n';
+import { lockedMessage, pinMessage } from '../ui/pin-message';
+import { durationText, ResetCountdown } from '../ui/reset-countdown';
 import type { FamilyActions } from './family-actions';
-import { PinField } from './pin-field';
+import { PinField } from '../ui/pin-field';
 
 /** Asks for the PIN before any family setting is shown; the background counts the attempts. */
-export function PinGate(props: { lockedUntil: number | null; actions: FamilyActions }) {
+export function PinGate(props: {
+  lockedUntil: number | null;
+  /** A "Forgot the PIN?" waiting period already running, or null. */
+  resetEndsAt: number | null;
+  resetWaitHours: number;
+  actions: FamilyActions;
+  /** The waiting period is over: ask the background again (it clears the settings then). */
+  onResetEnded: () => void;
+}) {
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(
     props.lockedUntil ? lockedMessage(props.lockedUntil) : null,
@@ -14,11 +24,7 @@ export function PinGate(props: { lockedUntil: number | null; actions: FamilyActi
     const result = await props.actions.unlock(pin);
     setPin('');
     if (result.unlocked) return;
-    setMessage(
-      result.lockedUntil
-        ? lockedMessage(result.lockedUntil)
-        : t('familyPinWrong', result.attemptsLeft),
-    );
+    setMessage(pinMessage(result));
   };
 
   return (
@@ -44,22 +50,25 @@ export function PinGate(props: { lockedUntil: number | null; actions: FamilyActi
           {t('familyUnlock')}
         </button>
       </form>
-      <details class="reset">
-        <summary>{t('familyForgot')}</summary>
-        <p>{t('familyResetExplain')}</p>
-        <button
-          type="button"
-          class="danger"
-          onClick={() => void props.actions.reset().catch(() => undefined)}
-        >
-          {t('familyReset')}
-        </button>
-      </details>
+      {props.resetEndsAt ? (
+        <ResetCountdown endsAt={props.resetEndsAt} onEnded={props.onResetEnded} level={3} />
+      ) : (
+        <details class="reset">
+          <summary>{t('familyForgot')}</summary>
+          <p>
+            <strong>{t('resetScam')}</strong>
+          </p>
+          <p>{t('familyResetExplain')}</p>
+          <p>{t('resetWaitExplain', durationText(props.resetWaitHours * 3_600_000))}</p>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => void props.actions.reset().catch(() => undefined)}
+          >
+            {t('resetRequest')}
+          </button>
+        </details>
+      )}
     </section>
   );
-}
-
-function lockedMessage(until: number): string {
-  const time = new Date(until).toLocaleTimeString(uiLanguage(), { timeStyle: 'short' });
-  return t('familyPinLockedOut', time);
 }

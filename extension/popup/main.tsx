@@ -7,6 +7,7 @@ import { t } from '../ui/i18n';
 import { send } from '../ui/messaging';
 import { loadPreferences } from '../ui/page-preferences';
 import { FamilyLines } from './family-lines';
+import { PinPrompt, type PinAction } from './pin-prompt';
 import { Popup } from './popup';
 import { ReportPanel } from './report-panel';
 import useReport from './use-report';
@@ -22,6 +23,9 @@ async function targetTabId(): Promise<number | null> {
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   return active?.id ?? null;
 }
+
+// How the background refuses a change that needs the PIN session (settings-lock.ts).
+const NEEDS_PIN = /enter the PIN first/;
 
 function App({ view }: { view: SettingsView | null }) {
   const [grants, setGrants] = useState<ProceedGrant[]>([]);
@@ -43,8 +47,24 @@ function App({ view }: { view: SettingsView | null }) {
     action().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
 
+  // The family's PIN session, held in this popup's memory only, and the change waiting for it.
+  const [token, setToken] = useState<string | undefined>(undefined);
+  const [waiting, setWaiting] = useState<{ run: PinAction } | null>(null);
+
+  /** A family-mode change: when the background asks for the PIN, ask for it, then go on. */
+  const withPin = (action: PinAction) =>
+    guarded(async () => {
+      try {
+        await action(token);
+      } catch (e) {
+        if (!(e instanceof Error) || !NEEDS_PIN.test(e.message)) throw e;
+        setToken(undefined);
+        setWaiting({ run: action });
+      }
+    });
+
   useEffect(guarded(refresh), [refresh]);
-  const report = useReport(state?.tab.tabId ?? null, guarded, refresh);
+  const report = useReport(state?.tab.tabId ?? null, guarded, refresh, withPin);
 
   if (!state) return <main class="popup" aria-busy="true" />;
   return (
@@ -59,8 +79,8 @@ function App({ view }: { view: SettingsView | null }) {
         await refresh();
       })}
       onUndo={(domain) =>
-        guarded(async () => {
-          await send('personal/unblock', { domain });
+        withPin(async (pinToken) => {
+          await send('personal/unblock', { domain, token: pinToken });
           setJustBlocked(null);
           await refresh();
         })()
@@ -86,16 +106,33 @@ function App({ view }: { view: SettingsView | null }) {
         )
       }
       family={
-        <FamilyLines
-          familyConfigured={view?.familyConfigured ?? false}
-          grants={grants}
-          onUndoProceed={(domain) =>
-            guarded(async () => {
-              await send('proceed/undo', { tabId: state.tab.tabId, domain });
-              await refresh();
-            })()
-          }
-        />
+        <>
+          {waiting && (
+            <PinPrompt
+              onCancel={() => setWaiting(null)}
+              onPin={async (pin) => {
+                const result = await send('settings/unlock', { pin });
+                if (result.unlocked) {
+                  setToken(result.token);
+                  setWaiting(null);
+                  guarded(() => waiting.run(result.token))();
+                }
+                return result;
+              }}
+            />
+          )}
+          <FamilyLines
+            familyConfigured={view?.familyConfigured ?? false}
+            resetEndsAt={view?.resetEndsAt ?? null}
+            grants={grants}
+            onUndoProceed={(domain) =>
+              withPin(async (pinToken) => {
+                await send('proceed/undo', { tabId: state.tab.tabId, domain, token: pinToken });
+                await refresh();
+              })()
+            }
+          />
+        </>
       }
     />
   );

@@ -2,18 +2,21 @@ import { useState } from 'preact/hooks';
 import type { Category } from '../../shared/categories';
 import type { ReportPreview } from '../../shared/report-messages';
 import { send } from '../ui/messaging';
+import type { PinAction } from './pin-prompt';
 import type { ReportPanelProps, ReportStage } from './report-panel';
 
 type Submitted = { reportId: string; blockedDomain: string | null };
 
 /**
  * The popup's reporting state and its messages to the background, for `ReportPanel`.
- * `guarded` shows errors; `refresh` reloads the tab status after the block changed.
+ * `guarded` shows errors; `refresh` reloads the tab status after the block changed;
+ * `withPin` asks for the family's PIN before an undo lifts the block in family mode.
  */
 export default function useReport(
   tabId: number | null,
   guarded: (action: () => Promise<void>) => () => void,
   refresh: () => Promise<void>,
+  withPin: (action: PinAction) => () => void,
 ): Omit<ReportPanelProps, 'domain'> {
   const [stage, setStage] = useState<ReportStage>('idle');
   const [preview, setPreview] = useState<ReportPreview | null>(null);
@@ -61,9 +64,9 @@ export default function useReport(
     }),
     onConfirm: busyWhile(submit),
     onCancel: () => setStage('idle'),
-    onUndo: busyWhile(async () => {
+    onUndo: withPin(async (token) => {
       if (!submitted) return;
-      const { withdrawn } = await send('report/undo', submitted);
+      const { withdrawn } = await send('report/undo', { ...submitted, token });
       setStage(withdrawn ? 'undone' : 'undone-already-sent');
       await refresh();
     }),

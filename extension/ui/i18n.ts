@@ -3,6 +3,7 @@ import type { Category } from '../../shared/categories';
 import type common from '../_locales/en/common.json';
 import type content from '../_locales/en/content.json';
 import type family from '../_locales/en/family.json';
+import type familyGuard from '../_locales/en/family-guard.json';
 import type protection from '../_locales/en/protection.json';
 import type report from '../_locales/en/report.json';
 import type sync from '../_locales/en/sync.json';
@@ -13,6 +14,7 @@ import type warning from '../_locales/en/warning.json';
 export type MessageKey =
   | keyof typeof common
   | keyof typeof family
+  | keyof typeof familyGuard
   | keyof typeof warning
   | keyof typeof sync
   | keyof typeof report

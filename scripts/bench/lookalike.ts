@@ -3,9 +3,9 @@ import { parse } from 'tldts';
 import {
   createLookalikeDetector,
   parseProtectedNames,
-  type LookalikeDetector,
   type ProtectedName,
 } from '../../shared/lookalike/index';
+import { runLookalikeEval } from './lookalike-eval';
 
 /**
  * Look-alike detector bench: recall on look-alikes generated from the protected names (seeded,
@@ -53,9 +53,41 @@ const HOMOGLYPHS: Record<string, string[]> = {
   x: ['х'],
   y: ['у'],
 };
-const KEYBOARD = 'qwertyuiopasdfghjklzxcvbnm';
+// QWERTY neighbours, written out here rather than taken from the detector: the wrong key a
+// finger hits is one of these.
+const NEAR_KEYS: Record<string, string> = {
+  q: 'wa',
+  w: 'qes',
+  e: 'wrd',
+  r: 'etf',
+  t: 'ryg',
+  y: 'tuh',
+  u: 'yij',
+  i: 'uok',
+  o: 'ipl',
+  p: 'ol',
+  a: 'qsz',
+  s: 'awdx',
+  d: 'sefc',
+  f: 'drgv',
+  g: 'fthb',
+  h: 'gyjn',
+  j: 'hukm',
+  k: 'jilm',
+  l: 'kop',
+  z: 'asx',
+  x: 'zsdc',
+  c: 'xdfv',
+  v: 'cfgb',
+  b: 'vghn',
+  n: 'bhjm',
+  m: 'njk',
+};
+// Cheap TLDs that abuse reports name, for the brand's exact name elsewhere.
+const CHEAP_TLDS = ['top', 'xyz', 'shop', 'vip', 'online', 'icu', 'cyou', 'sbs', 'live'];
 
-type Technique = 'homoglyph' | 'typo' | 'combosquat' | 'embedded' | 'government';
+type Technique =
+  'homoglyph' | 'typo' | 'combosquat' | 'embedded' | 'government' | 'digits' | 'othertld';
 
 function generate(brands: readonly ProtectedName[]): [Technique, string][] {
   const rand = mulberry32(20_240_601);
@@ -67,6 +99,7 @@ function generate(brands: readonly ProtectedName[]): [Technique, string][] {
   );
   for (const brand of brands) {
     const domains = [brand.domain, ...brand.siblings];
+    const common = new Set(brand.commonWords ?? []);
     const labels = domains
       .map((d) => parse(d).domainWithoutSuffix)
       .filter((l): l is string => !!l && /^[a-z0-9]+$/.test(l));
@@ -91,6 +124,18 @@ function generate(brands: readonly ProtectedName[]): [Technique, string][] {
           rand() < 0.7 ? `${label}${sep}${lure}.${tld()}` : `${lure}${sep}${label}.${tld()}`,
         ]);
         out.push(['embedded', `${label}.${pick(LURES)}-${pick(WORDS)}.${tld()}`]);
+        if (label.length >= 4 && !common.has(label)) {
+          const digits = String(Math.floor(rand() * 100));
+          const numbered = pick([
+            `${label}${digits}`,
+            `${label}v2`,
+            `${label}2x`,
+            `${digits}${label}`,
+          ]);
+          out.push(['digits', `${numbered}.${tld()}`]);
+          const other = pick(CHEAP_TLDS);
+          if (!domains.includes(`${label}.${other}`)) out.push(['othertld', `${label}.${other}`]);
+        }
       }
       out.push([
         'embedded',
@@ -118,14 +163,17 @@ function generate(brands: readonly ProtectedName[]): [Technique, string][] {
 
 function typo(label: string, rand: () => number, pick: <T>(l: readonly T[]) => T): string {
   for (;;) {
-    // Keep the first letter: the detector does not chase first-letter typos (see typoMatch).
+    // From the second letter on, so a transposition there swaps the first two letters; a
+    // changed or dropped first letter is left out (the detector does not chase it: typoMatch).
     const i = 1 + Math.floor(rand() * (label.length - 1));
     const c = label[i]!;
+    const near = NEAR_KEYS[c];
     const variants = [
       label.slice(0, i) + label.slice(i + 1), // dropped
       label.slice(0, i) + c + label.slice(i), // doubled
       label.slice(0, i - 1) + c + label[i - 1] + label.slice(i + 1), // transposed
-      label.slice(0, i) + pick([...KEYBOARD]) + label.slice(i + 1), // wrong key
+      near ? label.slice(0, i) + pick([...near]) + label.slice(i + 1) : label, // wrong key
+      near ? label.slice(0, i) + pick([...near]) + label.slice(i) : label, // extra key beside
       label.replace('m', 'rn').replace('o', '0').replace('l', '1'), // visual swaps
     ];
     const v = pick(variants);
@@ -136,15 +184,16 @@ function typo(label: string, rand: () => number, pick: <T>(l: readonly T[]) => T
 function readDomains(url: URL): string[] {
   return readFileSync(url, 'utf8')
     .split('\n')
+    .filter((l) => !l.trimStart().startsWith('#'))
     .map((l) => l.trim().split(/\s+/).pop() ?? '')
-    .filter((l) => l && !l.startsWith('#'));
+    .filter(Boolean);
 }
 
-function medianNs(detector: LookalikeDetector, hosts: readonly string[]): number {
+function medianNs(check: (url: string) => unknown, hosts: readonly string[]): number {
   const samples: number[] = [];
   for (let round = 0; round < 15; round++) {
     const start = process.hrtime.bigint();
-    for (const h of hosts) detector.check(`https://${h}/`);
+    for (const h of hosts) check(`https://${h}/`);
     samples.push(Number(process.hrtime.bigint() - start) / hosts.length);
   }
   samples.sort((a, b) => a - b);
@@ -194,7 +243,11 @@ export async function runLookalikeBench(): Promise<Record<string, number>> {
   result.lookalikeFalseAlarmsBenign = benignAlarms.length;
   result.lookalikeFalseAlarmRateBenign = benignAlarms.length / benign.length;
 
+  Object.assign(result, runLookalikeEval(detector));
+
   const mix = [...benign.slice(0, 2000), ...generated.slice(0, 1000).map(([, h]) => h)];
-  result.lookalikeCheckNsMedian = medianNs(detector, mix);
+  result.lookalikeCheckNsMedian = medianNs((url) => detector.check(url), mix);
+  // Same-run baseline: what any check pays before a rule runs (URL parsing, public suffix).
+  result.lookalikeParseNsMedian = medianNs((url) => parse(new URL(url).hostname), mix);
   return result;
 }

@@ -12,6 +12,13 @@ import { assertNewer } from '../../shared/list/assert-newer';
 import { readSourceFiles, type SourceFile } from './source-files';
 import { writeRelease, type ListManifest } from './write-release';
 
+/**
+ * The floor the manifest asks clients to keep between checks. Below the default sync
+ * period (shared/settings.ts) on purpose: a higher floor would make every other alarm a
+ * no-op and double the time from publish to protection.
+ */
+export const DEFAULT_MINIMUM_WAIT_SECONDS = 60;
+
 export interface BuildOptions {
   sources: readonly SourceFile[];
   allowlistPath: string;
@@ -21,6 +28,11 @@ export interface BuildOptions {
   previousPath?: string;
   createdAt?: number;
   minimumWaitSeconds?: number;
+  /** See writeRelease. */
+  keepDeltas?: number;
+  pruneGraceMs?: number;
+  /** The clock pruning compares file times with; tests pass their own. */
+  now?: () => number;
   /** Curated look-alike targets shipped as metadata; defaults to the repository's data file. */
   protectedNamesPath?: string;
   /** The trained page model shipped as metadata; defaults to data/content-model.json. */
@@ -37,6 +49,28 @@ export interface BuildReport {
 
 /** Compiles the feeds, signs a snapshot (and a delta from the previous one) and writes the release. */
 export async function buildRelease(options: BuildOptions): Promise<BuildReport> {
+  const report = await build(options);
+  if (!('manifest' in report)) throw new Error('unreachable: no checksum to compare with');
+  return report;
+}
+
+export interface Unchanged {
+  compile: CompileResult;
+  checksum: string;
+}
+
+/**
+ * As buildRelease, but writes nothing and returns Unchanged when the compiled entries have
+ * `checksum`: a pipeline run with no new input publishes no new version.
+ */
+export async function buildReleaseIfChanged(
+  options: BuildOptions,
+  checksum: string | undefined,
+): Promise<BuildReport | Unchanged> {
+  return build(options, checksum);
+}
+
+async function build(options: BuildOptions, unless?: string): Promise<BuildReport | Unchanged> {
   const started = performance.now();
   const createdAt = options.createdAt ?? Date.now();
   const allowlist = parseAllowlist(await readFile(options.allowlistPath, 'utf8'));
@@ -50,8 +84,9 @@ export async function buildRelease(options: BuildOptions): Promise<BuildReport> 
     createdAt,
     metadata,
   });
-  const snapshot = await signFile(payload, options.privateKey);
   const list = BlockList.load(payload);
+  if (unless !== undefined && list.checksum === unless) return { compile, checksum: unless };
+  const snapshot = await signFile(payload, options.privateKey);
 
   let delta: BuildReport['delta'];
   let deltaFile: { from: number; bytes: Uint8Array } | undefined;
@@ -80,7 +115,10 @@ export async function buildRelease(options: BuildOptions): Promise<BuildReport> 
     checksum: list.checksum,
     snapshot,
     ...(deltaFile ? { delta: deltaFile } : {}),
-    minimumWaitSeconds: options.minimumWaitSeconds ?? 900,
+    minimumWaitSeconds: options.minimumWaitSeconds ?? DEFAULT_MINIMUM_WAIT_SECONDS,
+    ...(options.keepDeltas === undefined ? {} : { keepDeltas: options.keepDeltas }),
+    ...(options.pruneGraceMs === undefined ? {} : { pruneGraceMs: options.pruneGraceMs }),
+    ...(options.now ? { now: options.now } : {}),
   });
   return {
     manifest,

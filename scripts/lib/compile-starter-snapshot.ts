@@ -32,6 +32,15 @@ export interface StarterOptions {
   contentModelPath?: string;
 }
 
+/**
+ * The reproducible-builds convention (https://reproducible-builds.org/specs/source-date-epoch/):
+ * a packaged build dates its starter list by the commit, so rebuilding it gives the same bytes.
+ */
+function sourceDateEpoch(): number | undefined {
+  const seconds = Number(process.env.SOURCE_DATE_EPOCH);
+  return process.env.SOURCE_DATE_EPOCH && Number.isInteger(seconds) ? seconds * 1000 : undefined;
+}
+
 /** Compiles and signs the list the extension ships with, so it protects before its first sync. */
 export async function compileStarterSnapshot(options: StarterOptions): Promise<Uint8Array> {
   return (await compileStarter(options)).bytes;
@@ -49,7 +58,7 @@ export async function compileStarter(
   const result = compileList({ sources, allowlist });
   const payload = await encodeList(result.entries, {
     version: options.version,
-    createdAt: options.createdAt ?? Date.now(),
+    createdAt: options.createdAt ?? sourceDateEpoch() ?? Date.now(),
     metadata: {
       protectedNames: await readProtectedNames(
         options.protectedNamesPath ?? DEFAULT_PROTECTED_NAMES,

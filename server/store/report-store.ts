@@ -22,17 +22,25 @@ export interface StoredReport extends Report {
    * included. Derived when read, never stored, so it cannot drift.
    */
   priority: number;
+  /**
+   * Distinct address ranges (/24 IPv4, /48 IPv6) that reported the same URL and kind. An
+   * install id is chosen by the client, so one machine can invent many; ranges it cannot.
+   * The queue ranks by this first. Reports stored before ranges were kept count none.
+   */
+  networks: number;
 }
 
 export interface InsertMeta {
   allowlisted: boolean;
   /** Milliseconds since the epoch, from the server's clock. */
   receivedAt: number;
+  /** The sender's address range (see reporter-network.ts); never the address itself. */
+  network?: string;
 }
 
 export interface ListOptions {
   status?: ReportStatus;
-  /** At most this many, highest priority first, then oldest first. Default 100. */
+  /** At most this many, most ranges first, then most installs, then oldest. Default 100. */
   limit?: number;
 }
 
@@ -54,8 +62,8 @@ export interface ApprovedEntry {
 }
 
 /**
- * Where reports live. Every method is async so that a PostgreSQL backend can implement the
- * same contract; `sqlite-store.ts` is the first.
+ * Where reports live: `sqlite-store.ts` (the default, one file) or `postgres-store.ts`
+ * (DATABASE_URL, many instances). Both pass the one suite in `report-store-contract.ts`.
  */
 export interface ReportStore {
   /** Stores the report unless one with the same id exists (then nothing changes). */

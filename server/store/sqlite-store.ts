@@ -1,75 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { isCategory } from '../../shared/categories';
 import { registrableDomain } from '../../shared/domain';
-import type { Report, ReportKind } from '../../shared/report';
-import { runMigrations } from './migrations';
-import type {
-  ApprovedEntry,
-  ReportStatus,
-  ReportStore,
-  SetStatusResult,
-  StoredReport,
-} from './report-store';
+import type { Report } from '../../shared/report';
+import {
+  firstPerUrl,
+  PRIORITY_COLUMNS,
+  QUEUE_ORDER,
+  toStoredReport,
+  urlKey,
+  type ReportRow,
+} from './report-row';
+import type { ReportStore, SetStatusResult } from './report-store';
+import { runMigrations } from './sqlite-migrations';
 
 export const DEFAULT_DATABASE_PATH = '.data/reports.db';
 
-interface Row {
-  id: string;
-  kind: ReportKind;
-  url: string;
-  domain: string;
-  category: string | null;
-  note: string | null;
-  extension_version: string;
-  list_version: number;
-  install_id: string;
-  created_at: string;
-  received_at: number;
-  allowlisted: 0 | 1;
-  status: ReportStatus;
-  review_category: string | null;
-  reviewed_at: number | null;
-  priority: number;
-}
-
 // Priority is derived here, in one place, for both get() and list().
-const SELECT_WITH_PRIORITY = `
-  SELECT r.*, (
-    SELECT COUNT(DISTINCT p.install_id) FROM reports p
-    WHERE p.kind = r.kind AND p.url_key = r.url_key
-  ) AS priority
-  FROM reports r`;
-
-/** The URL without its fragment: `#...` never reaches a server, so it cannot tell sites apart. */
-export function urlKey(url: string): string {
-  const parsed = new URL(url);
-  parsed.hash = '';
-  return parsed.href;
-}
-
-function toStoredReport(row: Row): StoredReport {
-  const report: StoredReport = {
-    id: row.id,
-    kind: row.kind,
-    url: row.url,
-    extensionVersion: row.extension_version,
-    listVersion: row.list_version,
-    installId: row.install_id,
-    createdAt: row.created_at,
-    receivedAt: new Date(row.received_at).toISOString(),
-    domain: row.domain,
-    allowlisted: row.allowlisted === 1,
-    status: row.status,
-    priority: row.priority,
-  };
-  if (isCategory(row.category)) report.category = row.category;
-  if (row.note !== null) report.note = row.note;
-  if (isCategory(row.review_category)) report.reviewCategory = row.review_category;
-  if (row.reviewed_at !== null) report.reviewedAt = new Date(row.reviewed_at).toISOString();
-  return report;
-}
+const SELECT_WITH_PRIORITY = `SELECT r.*, ${PRIORITY_COLUMNS} FROM reports r`;
 
 /**
  * Reports in one SQLite file (better-sqlite3). WAL lets the review CLI read while the
@@ -88,17 +36,14 @@ export function createSqliteStore(path = DEFAULT_DATABASE_PATH): ReportStore {
 
   const insert = db.prepare(`
     INSERT INTO reports (id, kind, url, url_key, domain, category, note, extension_version,
-      list_version, install_id, created_at, received_at, allowlisted)
+      list_version, install_id, reporter_network, created_at, received_at, allowlisted)
     VALUES (@id, @kind, @url, @urlKey, @domain, @category, @note, @extensionVersion,
-      @listVersion, @installId, @createdAt, @receivedAt, @allowlisted)
+      @listVersion, @installId, @network, @createdAt, @receivedAt, @allowlisted)
     ON CONFLICT (id) DO NOTHING`);
-  const getOne = db.prepare<[string], Row>(`${SELECT_WITH_PRIORITY} WHERE r.id = ?`);
-  const listAll = db.prepare<[number], Row>(
-    `${SELECT_WITH_PRIORITY} ORDER BY priority DESC, r.received_at ASC, r.id LIMIT ?`,
-  );
-  const listByStatus = db.prepare<[string, number], Row>(
-    `${SELECT_WITH_PRIORITY} WHERE r.status = ?
-     ORDER BY priority DESC, r.received_at ASC, r.id LIMIT ?`,
+  const getOne = db.prepare<[string], ReportRow>(`${SELECT_WITH_PRIORITY} WHERE r.id = ?`);
+  const listAll = db.prepare<[number], ReportRow>(`${SELECT_WITH_PRIORITY} ${QUEUE_ORDER} LIMIT ?`);
+  const listByStatus = db.prepare<[string, number], ReportRow>(
+    `${SELECT_WITH_PRIORITY} WHERE r.status = ? ${QUEUE_ORDER} LIMIT ?`,
   );
   const review = db.prepare(`
     UPDATE reports SET status = @status, review_category = COALESCE(@category, review_category),
@@ -141,6 +86,7 @@ export function createSqliteStore(path = DEFAULT_DATABASE_PATH): ReportStore {
         extensionVersion: report.extensionVersion,
         listVersion: report.listVersion,
         installId: report.installId,
+        network: meta.network ?? '',
         createdAt: report.createdAt,
         receivedAt: meta.receivedAt,
         allowlisted: meta.allowlisted ? 1 : 0,
@@ -159,19 +105,7 @@ export function createSqliteStore(path = DEFAULT_DATABASE_PATH): ReportStore {
       return setStatus.immediate(id, status, force, category ?? null, reviewedAt);
     },
     async approvedEntries() {
-      const entries: ApprovedEntry[] = [];
-      let previous: string | undefined;
-      // Ordered by URL, latest review first: the first row of each URL wins.
-      for (const row of approved.all()) {
-        if (row.url_key === previous) continue;
-        previous = row.url_key;
-        entries.push(
-          isCategory(row.category)
-            ? { url: row.url_key, category: row.category }
-            : { url: row.url_key },
-        );
-      }
-      return entries;
+      return firstPerUrl(approved.all());
     },
     async count() {
       return countAll.get()?.n ?? 0;

@@ -34,7 +34,7 @@ export interface BrandIndex {
   /** Raw lowercased tokens: a label equal to one is the brand itself, never a look-alike. */
   readonly exactTokens: ReadonlySet<string>;
   readonly byKey: ReadonlyMap<string, readonly BrandToken[]>;
-  /** Typo-eligible tokens (≥ 5 letters, not common words, no digits) by first skeleton char. */
+  /** Typo-eligible tokens (≥ 5 letters, common words ≥ 6, no digits) by first skeleton char. */
   readonly typoByFirst: ReadonlyMap<string, readonly TypoCandidate[]>;
   /** Protected domains split into label skeletons, listed under their first label's. */
   readonly domainSequences: ReadonlyMap<string, readonly (readonly [ProtectedName, string[]])[]>;
@@ -122,7 +122,9 @@ export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
       }
       if (brand.kind === 'government') governmentKeys.set(key, brand);
       // Digits are left out: "12305" or "10087" are other numbers, not slips of the finger.
-      if (strength !== 'common' && skeleton.length >= 5 && !/\d/.test(text)) {
+      // Ordinary words ("ledger", "stripe") only on abused TLDs, and only from 6 letters on.
+      const typoLength = strength === 'common' ? 6 : 5;
+      if (skeleton.length >= typoLength && !/\d/.test(text)) {
         push(typoByFirst, skeleton[0]!, { token, mask: letterMask(skeleton) });
       }
     }

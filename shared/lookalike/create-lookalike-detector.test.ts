@@ -100,6 +100,67 @@ describe('createLookalikeDetector', () => {
   });
 
   it.each([
+    ['ntflix.com', 'typo', 'netflix'], // dropped letter, 7 letters
+    ['spotfy.com', 'typo', 'spotify'],
+    ['ppaypal.com', 'typo', 'paypal'], // doubled first letter
+    ['apypal.com', 'typo', 'paypal'], // first two letters swapped
+    ['paypsl.com', 'typo', 'paypal'], // s beside a on the keyboard
+    ['amazom.com', 'typo', 'amazon'], // m beside n
+    ['netflix.top', 'typo', 'netflix'], // the exact name on an abused TLD
+    ['natwest.one', 'typo', 'natwest'],
+    ['usps.tools', 'typo', 'usps'],
+    ['netflixgiftcard.net', 'combosquat', 'netflix'], // a long brand glued to any word
+    ['wellsfargo24app.com', 'combosquat', 'wellsfargo'],
+    ['spotify-stock.com', 'combosquat', 'spotify'],
+    ['paypalv2.com', 'combosquat', 'paypal'], // brand plus a version
+    ['ebay2x.com', 'combosquat', 'ebay'], // a 4-letter brand plus digits
+    ['4121wellsfargo.com', 'combosquat', 'wellsfargo'],
+    ['dhl-parcel-verify.com', 'combosquat', 'dhl'], // protected names the feeds show attacked
+    ['secure-fedex.top', 'combosquat', 'fedex'],
+    ['metamask-wallet.xyz', 'combosquat', 'metamask'],
+    ['yahoo-wifi.link', 'combosquat', 'yahoo'], // brand beside any word on an abused TLD
+    ['embedfacebookalbum.com', 'combosquat', 'facebook'], // a long brand buried in a label
+    ['myverizonwieless.com', 'combosquat', 'verizon'], // 7 letters are enough to be buried
+    ['credito-itau.com', 'combosquat', 'itau'], // a 4-letter brand as a whole piece
+    ['contact-ebay.com', 'combosquat', 'ebay'],
+    ['netflixaccount.hopto.org', 'combosquat', 'netflix'], // judged by its name on free hosting
+    ['paypal-login.github.io', 'combosquat', 'paypal'],
+    ['venmp.xyz', 'typo', 'venmo'], // a keyboard slip in 5 letters counts on an abused TLD
+    ['yaho.top', 'typo', 'yahoo'],
+    ['ldeger.top', 'typo', 'ledger'], // an ordinary-word brand, typo-matched only there
+    ['ccb.support-portal.online', 'embedded-brand', 'ccb'], // short name, tier-2 lure, abused TLD
+    ['capitalone.entuil.xyz', 'embedded-brand', 'capitalone'], // a brand alone above an abused TLD
+    ['lіnkedin.com', 'homoglyph', 'linkedin'], // Cyrillic і
+    ['раураӏ.com', 'homoglyph', 'paypal'], // Cyrillic palochka from the generated table
+  ])('catches %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'metacask.com', // near-misses from MetaMask's own allowlist: a changed letter off the keyboard
+    'metatask.io',
+    'openset.com',
+    'opensee.io',
+    'yahoo.co.jp', // a brand's exact name on a country TLD it may well own
+    'hotmail.de',
+    'google.de',
+    'binance.co',
+    'crypto.org', // an ordinary word as the brand
+    'ledger.net',
+    'phantom.app',
+    'canadapost.ca',
+    'alipayhk.com',
+    'venmp.com', // the same slips on an ordinary TLD stay quiet
+    'ldeger.com',
+    'ccb.support-portal.com',
+    'netflix.github.io', // a brand's own name as a tenant of shared hosting
+    'adobe.okta.com', // and as a SaaS tenant: no lure, no warning
+    'capitalone.entuil.com',
+  ])('lets the near-miss %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+
+  it.each([
     'apple.com',
     'www.apple.com',
     'applebees.com', // brand plus an honest word
@@ -143,7 +204,7 @@ describe('createLookalikeDetector', () => {
     'microsoft.github.io',
     'apples.com',
     'courts.com',
-    'alipayhk.com', // a brand's own regional site: "hk" is not a lure
+    'alipayhk.com', // a brand's own regional site, listed as a sibling
     'hsbchk.com',
     '12305.cn', // numbers are not typo-matched
     'müller.de',
@@ -169,6 +230,16 @@ describe('createLookalikeDetector', () => {
     });
     expect(withAllowlist.check('https://www.paypal-verify.net/')).toBeNull();
     expect(withAllowlist.check('paypal-verify.com')).not.toBeNull();
+  });
+
+  it('lets an allowlisted domain pass even where the new rules would fire', () => {
+    const withAllowlist = createLookalikeDetector({
+      protectedNames,
+      allowlist: createAllowlist(['netflix.top', 'wellsfargo24app.com']),
+    });
+    expect(detector.check('netflix.top')).not.toBeNull();
+    expect(withAllowlist.check('https://netflix.top/')).toBeNull();
+    expect(withAllowlist.check('wellsfargo24app.com')).toBeNull();
   });
 
   it('accepts the bare list of names as well as the versioned file', () => {

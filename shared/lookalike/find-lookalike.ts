@@ -1,4 +1,5 @@
 import { parse } from 'tldts';
+import { isAbusedTld } from './abused-tlds';
 import { createBrandIndex, type BrandIndex } from './brand-index';
 import { confusableSkeleton, foldAscii } from './confusable-skeleton';
 import { labelLookalike } from './label-lookalike';
@@ -51,15 +52,28 @@ function governmentCue(tokens: Token[], own: number, host: string, index: BrandI
 /**
  * A brand name as a subdomain of an unrelated site, with a lure beside it: "paypal.verify-x.com";
  * the same lure tiers as combosquats, so "apple.stackexchange.com" and "jd.example.com" pass.
+ * Not a brand alone as a subdomain ("adobe.okta.com"): that is how SaaS tenants are named.
  */
-function subdomainBrand(tokens: Token[], own: number, host: string, index: BrandIndex) {
+function subdomainBrand(
+  tokens: Token[],
+  own: number,
+  host: string,
+  cheap: boolean,
+  index: BrandIndex,
+) {
   const scope = tokens.filter((t) => t.label <= own);
   for (const t of scope) {
     if (t.label === own) break;
     const token = index.byKey.get(t.key)?.[0];
     if (!token) continue;
     const tier = strongestTier(scope.filter((o) => o !== t).map((o) => lureSequenceTier(o.key)));
-    if (acceptsLure(token, tier)) return lookalikeHit('embedded-brand', token.brand, host);
+    // On an abused TLD any lure will do, even beside a short name ("ccb.support-portal.online"),
+    // and a longer name needs none ("capitalone.entuil.xyz").
+    const accepted =
+      cheap && token.strength !== 'common'
+        ? tier !== undefined || token.text.length >= 4
+        : acceptsLure(token, tier);
+    if (accepted) return lookalikeHit('embedded-brand', token.brand, host);
   }
   return null;
 }
@@ -93,6 +107,22 @@ function elsewhereInUrl(userinfo: string, pathname: string, index: BrandIndex) {
   return brand ? lookalikeHit('embedded-brand', brand, first) : null;
 }
 
+/**
+ * Free hosting and dynamic DNS (blogspot.com, 000webhostapp.com, hopto.org: the private part of
+ * the Public Suffix List) hand every customer a name of their own just below the provider's:
+ * "facebookchenxi.blogspot.dk" is a site called facebookchenxi, and is judged like one.
+ */
+function sharedHostLookalike(
+  shared: ReturnType<typeof parse>,
+  labels: readonly string[],
+  index: BrandIndex,
+) {
+  if (!shared.domain || !shared.publicSuffix || !shared.isPrivate) return null;
+  const own = labels.length - shared.publicSuffix.split('.').length - 1;
+  if (own < 0) return null;
+  return labelLookalike(punycodeToUnicode(labels[own]!), shared.domain, shared.publicSuffix, index);
+}
+
 export interface FindLookalike {
   (host: string, userinfo: string, pathname: string): LookalikeHit | null;
 }
@@ -102,7 +132,11 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
   const index = createBrandIndex(brands);
   return (host, userinfo, pathname) => {
     if (protectedCovering(host, index)) return null;
-    const info = parse(host, { allowPrivateDomains: false, extractHostname: false });
+    // One parse for most hosts: the ICANN view is parsed apart only under a private suffix.
+    const shared = parse(host, { allowPrivateDomains: true, extractHostname: false });
+    const info = shared.isPrivate
+      ? parse(host, { allowPrivateDomains: false, extractHostname: false })
+      : shared;
     if (info.isIp || !info.domain || !info.publicSuffix) return null;
     const labels = host.split('.');
     const own = labels.length - info.publicSuffix.split('.').length - 1;
@@ -120,8 +154,9 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
     return (
       embeddedDomain(tokens, own, host, index) ??
       governmentCue(tokens, own, host, index) ??
-      labelLookalike(punycodeToUnicode(labels[own]!), info.domain, index) ??
-      subdomainBrand(tokens, own, host, index) ??
+      labelLookalike(punycodeToUnicode(labels[own]!), info.domain, info.publicSuffix, index) ??
+      sharedHostLookalike(shared, labels, index) ??
+      subdomainBrand(tokens, own, host, isAbusedTld(info.publicSuffix), index) ??
       elsewhereInUrl(userinfo, pathname, index)
     );
   };

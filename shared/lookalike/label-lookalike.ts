@@ -1,4 +1,7 @@
+import { isAbusedTld } from './abused-tlds';
+import { brandInLabel } from './brand-in-label';
 import { damerauLevenshtein } from './damerau-levenshtein';
+import { keyboardNeighbours } from './keyboard-neighbours';
 import { letterMask, type BrandIndex, type BrandToken } from './brand-index';
 import { confusableSkeleton, foldAscii, lookalikeKey } from './confusable-skeleton';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
@@ -12,11 +15,16 @@ const CJK = /[\u3400-\u9fff]/;
 export function labelLookalike(
   label: string,
   domain: string,
+  suffix: string,
   index: BrandIndex,
 ): LookalikeHit | null {
-  if (index.exactTokens.has(label)) return null; // the brand's own name on another TLD
-  const idn = NON_ASCII.test(label);
   const parts = label.split(/[-_]+/).filter(Boolean);
+  // The brand's own name on another TLD: a look-alike only where that TLD is a cheap, abused one.
+  if (index.exactTokens.has(label)) {
+    const alone = brandInLabel(parts, suffix, index);
+    return alone ? lookalikeHit('typo', alone.token.brand, domain) : null;
+  }
+  const idn = NON_ASCII.test(label);
   const whole = parts.join('');
   const wholeKey = lookalikeKey(whole);
   const same = index.byKey.get(wholeKey)?.[0];
@@ -24,12 +32,14 @@ export function labelLookalike(
   if (same && (idn || asciiLookalike(whole, same.text))) {
     return lookalikeHit(idn ? 'homoglyph' : 'typo', same.brand, domain);
   }
-  const typo = typoMatch(confusableSkeleton(whole), index);
+  const cheap = isAbusedTld(suffix);
+  const typo = typoMatch(confusableSkeleton(whole), index, cheap);
   if (typo) return lookalikeHit(idn ? 'homoglyph' : 'typo', typo.brand, domain);
 
   const keys = parts.map(lookalikeKey);
   for (let p = 0; p < keys.length && keys.length > 1; p++) {
-    const token = index.byKey.get(keys[p]!)?.[0] ?? typoMatch(confusableSkeleton(parts[p]!), index);
+    const token =
+      index.byKey.get(keys[p]!)?.[0] ?? typoMatch(confusableSkeleton(parts[p]!), index, cheap);
     if (!token) continue;
     const others = keys.filter((_, q) => q !== p);
     const ownWord = others.some((k) => index.byKey.get(k)?.some((t) => t.brand === token.brand));
@@ -40,6 +50,8 @@ export function labelLookalike(
     const glued = gluedCombo(confusableSkeleton(part), index);
     if (glued) return lookalikeHit('combosquat', glued.brand, domain);
   }
+  const inside = brandInLabel(parts, suffix, index);
+  if (inside) return lookalikeHit(inside.alone ? 'typo' : 'combosquat', inside.token.brand, domain);
   if (idn && CJK.test(label)) {
     for (const [zh, brand] of index.zhNames) {
       if (label === zh || !label.includes(zh)) continue;
@@ -62,38 +74,59 @@ function popcount(n: number): number {
  * Typo rules, scaled by the brand token's length so that short names do not match everything:
  * - below 5 characters, on either side: none (honest 4-letter names sit one edit from "citi",
  *   "bing", "visa", and "boom" one dropped letter from "bocom");
- * - 5–6: one dropped letter, one doubled letter or one swap of neighbours ("gmial", "paypall",
- *   "amazn") — not a changed or new letter, which turns "citic" into "citiz", "gmail" into
- *   "gomail", both honest names;
- * - 7–9: any one edit ("micrsoft"); 10 and more: two ("bankofamrca", "wellsfrgo").
- * The first character must match: changed first letters are rare in real typosquats and turn
- * "tmall" into "small". Distance is measured on skeletons, before the ASCII folds, so that the
- * fold's i→l does not stack with a typo ("celtic" is not "citic").
+ * - 5: one dropped letter, one doubled letter or one swap of neighbours ("gmial", "amazn");
+ * - 6–9: also one letter struck with its keyboard neighbour, or a neighbour's key hit as well
+ *   ("paypsl", "micrps0ft"), but not any other letter: "metacask" and "openset" are honest
+ *   names (MetaMask's allowlist is full of them); 10 and more: any two edits ("bankofamrca").
+ * On an abused TLD (`cheap`) the TLD already speaks against the site, so the bar drops one step:
+ * 5-letter names take keyboard slips too, a typed label may have 4 letters ("yaho.top"), and
+ * ordinary-word brands of 6+ letters ("ledger", "stripe") are typo-matched at all.
+ * The first character must match, or the first two be swapped ("apypal"): other changed first
+ * letters are rare in real typosquats and turn "tmall" into "small". Distance is measured on
+ * skeletons, before the ASCII folds, so that the fold's i→l does not stack with a typo.
  * The letter-set mask rejects most candidates before the DP runs.
  */
-function typoMatch(skeleton: string, index: BrandIndex): BrandToken | null {
-  if (skeleton.length < 5) return null;
+function typoMatch(skeleton: string, index: BrandIndex, cheap: boolean): BrandToken | null {
+  if (skeleton.length < (cheap ? 4 : 5)) return null;
+  const swapped = skeleton[1]! + skeleton[0]! + skeleton.slice(2);
+  const firstTwo = index.bySkeleton
+    .get(swapped)
+    ?.find((t) => t.skeleton.length >= 5 && (cheap || t.strength !== 'common'));
+  if (firstTwo && swapped !== skeleton) return firstTwo;
   const mask = letterMask(skeleton);
   for (const { token, mask: other } of index.typoByFirst.get(skeleton[0]!) ?? []) {
+    if (token.strength === 'common' && !cheap) continue;
     const target = token.skeleton;
     const max = target.length >= 10 ? 2 : 1;
     if (Math.abs(target.length - skeleton.length) > max) continue;
     if (popcount(mask ^ other) > 2 * max) continue;
     const d = damerauLevenshtein(skeleton, target, max);
     if (d === 0 || d > max) continue;
-    if (target.length <= 6 && !slipOfTheFinger(skeleton, target)) continue;
+    if (target.length <= 9 && !slipOfTheFinger(skeleton, target, cheap)) continue;
     return token;
   }
   return null;
 }
 
-/** One letter dropped, doubled, or swapped with its neighbour (given distance 1). */
-function slipOfTheFinger(typed: string, meant: string): boolean {
+/**
+ * One letter dropped, doubled, swapped with its neighbour, or (for 6+ letters, or 5 with `cheap`)
+ * struck with or beside its keyboard neighbour (given distance 1).
+ */
+function slipOfTheFinger(typed: string, meant: string, cheap: boolean): boolean {
   if (typed.length < meant.length) return true;
   let i = 0;
   while (i < meant.length && typed[i] === meant[i]) i++;
-  if (typed.length > meant.length) return typed[i] === typed[i - 1] || typed[i] === typed[i + 1];
-  return typed[i] === meant[i + 1] && typed[i + 1] === meant[i];
+  const keys = meant.length >= (cheap ? 5 : 6);
+  const c = typed[i]!;
+  if (typed.length > meant.length) {
+    if (c === typed[i - 1] || c === typed[i + 1]) return true;
+    return (
+      keys &&
+      (keyboardNeighbours(c, typed[i - 1] ?? '') || keyboardNeighbours(c, typed[i + 1] ?? ''))
+    );
+  }
+  if (c === meant[i + 1] && typed[i + 1] === meant[i]) return true;
+  return keys && typed.slice(i + 1) === meant.slice(i + 1) && keyboardNeighbours(c, meant[i]!);
 }
 
 /**

@@ -13,13 +13,17 @@ import { lookalikeKey } from './confusable-skeleton';
 const TIER_1 = (
   'login logon signin signon verify verification validate unlock unblock suspended locked ' +
   'recover recovery password refund refunds tuikuan kefu denglu yanzheng renzheng jiedong ' +
-  'dongjie lipei zhuxiao buchang tiee daikuan'
+  'dongjie lipei zhuxiao buchang tiee daikuan verified verifications verifying verifikasi ' +
+  'weryfikacja giveaway airdrop unlocked reactivate reactivation'
 ).split(' ');
 const TIER_2 = (
   'secure security safety account accounts service services support help helpdesk ' +
   'customer care billing payment update confirm auth anquan zhifu guanwang zhongxin fuwu ' +
   'wallet claim reward rewards bonus gift notice alert online app web mobile official ' +
-  'portal center centre member client cn china vip my id'
+  'portal center centre member client cn china vip my id alert alerts notification ' +
+  'notifications notice notif sms card cards bank banking ticket tickets document documents ' +
+  'docs drive download reader activate activation claims prize delivery parcel tracking ' +
+  'shipping invoice cancel cancellation inbox mailbox webmail updater upgrade'
 ).split(' ');
 
 /** Chinese counterparts, matched inside decoded IDN labels (客服, 退款, 登录 …). */
@@ -49,7 +53,7 @@ export function lureSequenceTier(key: string): 1 | 2 | undefined {
   const best = new Array<number>(key.length + 1).fill(0);
   best[0] = 3;
   for (let end = 1; end <= key.length; end++) {
-    for (let start = Math.max(0, end - 12); start < end; start++) {
+    for (let start = Math.max(0, end - 16); start < end; start++) {
       const before = best[start]!;
       const tier = before ? TIERS.get(key.slice(start, end)) : undefined;
       if (tier === undefined) continue;

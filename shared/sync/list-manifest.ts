@@ -29,6 +29,13 @@ export class ManifestError extends Error {
 
 type Json = Record<string, unknown>;
 
+/**
+ * The largest list file a manifest may name. A 1M-domain snapshot is ~26 MB; the client
+ * reads a file only up to the size named here, so this bounds what a forged manifest can
+ * make it download and hold.
+ */
+export const MAX_LIST_FILE_BYTES = 256 * 1024 * 1024;
+
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -40,6 +47,9 @@ function fileRef(value: unknown, where: string, base: string): FileRef {
   const { url, bytes, sha256 } = value;
   if (typeof url !== 'string' || !url) throw new ManifestError(`${where}.url is missing`);
   if (!isCount(bytes)) throw new ManifestError(`${where}.bytes must be a byte count`);
+  if (bytes > MAX_LIST_FILE_BYTES) {
+    throw new ManifestError(`${where}.bytes is over the ${MAX_LIST_FILE_BYTES}-byte limit`);
+  }
   if (!isHex(sha256, 64)) throw new ManifestError(`${where}.sha256 must be 64 hex characters`);
   let absolute: string;
   try {

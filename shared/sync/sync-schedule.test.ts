@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, MAX_BACKOFF_MS, nextAllowedAt, parseRetryAfter } from './sync-schedule';
+import { parseListManifest } from './list-manifest';
+import {
+  backoffMs,
+  MAX_BACKOFF_MS,
+  MAX_SERVER_WAIT_SECONDS,
+  nextAllowedAt,
+  parseRetryAfter,
+} from './sync-schedule';
 
 const MIN = 60_000;
 
@@ -31,6 +38,32 @@ describe('sync schedule', () => {
     expect(nextAllowedAt({ now, failures: 2, random: 0, retryAfterSeconds: 5 })).toBe(
       now + 30 * MIN,
     );
+  });
+
+  it('waits at most the cap when a manifest asks it to wait a year', () => {
+    const now = 1_000_000;
+    const year = 365 * 24 * 3600;
+    const manifest = parseListManifest(
+      {
+        version: 2,
+        createdAt: 1,
+        checksum: 'a'.repeat(64),
+        snapshot: { url: 'snapshot-2.sgl', bytes: 10, sha256: 'b'.repeat(64) },
+        deltas: [],
+        minimumWaitSeconds: year,
+      },
+      'https://lists.example/manifest.json',
+    );
+    const at = nextAllowedAt({
+      now,
+      failures: 0,
+      random: 0,
+      minimumWaitSeconds: manifest.minimumWaitSeconds,
+    });
+    expect(at).toBe(now + MAX_SERVER_WAIT_SECONDS * 1000);
+    expect(MAX_SERVER_WAIT_SECONDS).toBeLessThanOrEqual(3600);
+    // Retry-After is a server-given wait too.
+    expect(nextAllowedAt({ now, failures: 0, random: 0, retryAfterSeconds: year })).toBe(at);
   });
 
   it.each([

@@ -1,10 +1,20 @@
 /**
  * When the next sync may run. Mirrors Safe Browsing's update back-off: after N consecutive
  * failures wait min(2^(N-1) · 15 min · (1 + r), 24 h) with r uniform in [0, 1); never sooner
- * than the server's minimum wait or its Retry-After; otherwise the regular period.
+ * than the server's minimum wait or its Retry-After (each capped); otherwise the regular
+ * period.
  */
 const MINUTE = 60_000;
 export const MAX_BACKOFF_MS = 24 * 60 * MINUTE;
+/**
+ * The longest the server may ask the client to stay away. The manifest is not signed, so a
+ * hostile network could otherwise ask for a year and switch updates off; an hour lets a
+ * loaded server shed clients and costs at most an hour of freshness.
+ */
+export const MAX_SERVER_WAIT_SECONDS = 60 * 60;
+
+const serverWaitMs = (seconds: number | undefined) =>
+  Math.min(Math.max(0, seconds ?? 0), MAX_SERVER_WAIT_SECONDS) * 1000;
 
 export function backoffMs(failures: number, random: number): number {
   if (failures <= 0) return 0;
@@ -25,8 +35,8 @@ export interface ScheduleInput {
 export function nextAllowedAt(input: ScheduleInput): number {
   const waits = [
     backoffMs(input.failures, input.random),
-    (input.minimumWaitSeconds ?? 0) * 1000,
-    (input.retryAfterSeconds ?? 0) * 1000,
+    serverWaitMs(input.minimumWaitSeconds),
+    serverWaitMs(input.retryAfterSeconds),
   ];
   return input.now + Math.max(...waits);
 }

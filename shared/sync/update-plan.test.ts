@@ -28,6 +28,10 @@ describe('list manifest', () => {
     ['a negative version', { ...raw, version: -1 }],
     ['a short checksum', { ...raw, checksum: 'abc' }],
     ['a snapshot without bytes', { ...raw, snapshot: { url: 'x', sha256: hex('b') } }],
+    [
+      'a snapshot too big to hold',
+      { ...raw, snapshot: { url: 'x', bytes: 2 ** 40, sha256: hex('b') } },
+    ],
     ['a delta that goes backwards', { ...raw, deltas: [{ ...raw.deltas[0], from: 3, to: 2 }] }],
   ])('refuses %s', (_what, value) => {
     expect(() => parseListManifest(value, 'http://lists.test/m.json')).toThrow(ManifestError);

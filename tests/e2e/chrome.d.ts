@@ -31,7 +31,10 @@ declare namespace chrome {
     }): Promise<void>;
   }
   namespace storage {
-    const local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
+    const local: {
+      get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
     const session: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
   }
 }

@@ -87,6 +87,16 @@ describe('the warning page in English', () => {
   });
 });
 
+describe('"Go back to safety" in a tab opened straight onto a scam', () => {
+  it('leaves the warning for the new-tab page, not an error page', async () => {
+    const fresh = await browser.context.newPage();
+    await visit(fresh, site.url(LISTED.malware, '/from-a-text-message'), WARNING_PAGE);
+    await fresh.getByRole('button', { name: 'Go back to safety' }).click();
+    await fresh.waitForURL('chrome://new-tab-page/', { timeout: 10_000 });
+    await fresh.close();
+  });
+});
+
 describe('"Open anyway"', () => {
   const host = LISTED.scam;
 

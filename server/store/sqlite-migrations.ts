@@ -1,14 +1,11 @@
 import type Database from 'better-sqlite3';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from './migration';
 
 /**
- * Append only: a migration that has shipped is never edited, a change is a new entry.
- * No IP address is stored: rate limiting needs it only in memory.
+ * SQLite's schema steps. Append only: a migration that has shipped is never edited, a change
+ * is a new entry, and postgres-migrations.ts gets the same step under the same number.
+ * No IP address is stored: rate limiting needs it only in memory; reports keep the /24 or
+ * /48 range (migration 2) so that the review queue can count independent networks.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -38,6 +35,42 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reports_by_status ON reports (status, received_at);
       -- Covers the distinct-reporter count that ranks the review queue.
       CREATE INDEX reports_by_url ON reports (kind, url_key, install_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'reporter network',
+    sql: `
+      -- '' for reports stored before this step: they count towards no range.
+      ALTER TABLE reports ADD COLUMN reporter_network TEXT NOT NULL DEFAULT '';
+      CREATE INDEX reports_by_network ON reports (kind, url_key, reporter_network);
+    `,
+  },
+  {
+    version: 3,
+    name: 'create family-alert relay',
+    // Opaque to the service: public keys and sealed boxes only (server/relay/relay-store.ts).
+    sql: `
+      CREATE TABLE relay_pairings (
+        id          TEXT PRIMARY KEY NOT NULL,
+        code        TEXT NOT NULL UNIQUE,
+        watcher_key TEXT NOT NULL,
+        watched_key TEXT,
+        channel_id  TEXT NOT NULL,
+        expires_at  INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE relay_channels (
+        id         TEXT PRIMARY KEY NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE relay_messages (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id TEXT NOT NULL REFERENCES relay_channels (id) ON DELETE CASCADE,
+        box        TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX relay_messages_by_channel ON relay_messages (channel_id, id);
+      CREATE INDEX relay_messages_by_expiry ON relay_messages (expires_at);
     `,
   },
 ];

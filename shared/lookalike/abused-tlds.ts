@@ -1,0 +1,17 @@
+/**
+ * TLDs that abuse reports single out: cheap or free to register, and where a brand's exact name
+ * is almost never the brand (Spamhaus and Interisle's yearly phishing-landscape reports list
+ * the same names year after year). A brand's own domains are protected before this runs.
+ */
+const ABUSED_TLDS = new Set(
+  (
+    'top xyz vip shop online site club icu cc buzz ml ga cf gq tk live work rest cyou bond sbs ' +
+    'info one red center direct tools mobi link click support help services digital world ' +
+    'store space website fun monster best quest cam lol pw ws su today network email tech app'
+  ).split(' '),
+);
+
+/** Whether `suffix` (a public suffix such as "top" or "com.cn") is one of them. */
+export function isAbusedTld(suffix: string): boolean {
+  return ABUSED_TLDS.has(suffix);
+}

@@ -1,0 +1,89 @@
+import type { BrandIndex, BrandToken } from './brand-index';
+import { isAbusedTld } from './abused-tlds';
+import { confusableSkeleton } from './confusable-skeleton';
+
+/**
+ * Brand tokens this long and not ordinary words are rare inside honest names: "wellsfargo24app",
+ * "spotify-stock", "adobedelivery" in the phishing feeds, where the word beside the brand is no
+ * lure word at all. Shorter ones ("ebay", "citi") sit inside too many words ("citizen").
+ */
+export const LONG_BRAND = 6;
+
+function longToken(skeleton: string, index: BrandIndex): BrandToken | null {
+  if (skeleton.length < LONG_BRAND) return null;
+  return index.bySkeleton.get(skeleton)?.find((t) => t.strength === 'distinctive') ?? null;
+}
+
+/**
+ * A whole hyphen-separated piece that is a brand token of 4+ letters: "credito-itau",
+ * "contact-ebay". Not the names of mail services, which mail tools and aliases borrow
+ * ("samsung-gmail.com"): those still need a lure, or 6+ letters.
+ */
+function pieceToken(skeleton: string, index: BrandIndex): BrandToken | null {
+  if (skeleton.length >= LONG_BRAND) return longToken(skeleton, index);
+  if (skeleton.length < 4) return null;
+  const tokens = index.bySkeleton.get(skeleton) ?? [];
+  return tokens.find((t) => t.strength === 'distinctive' && t.brand.kind !== 'mail') ?? null;
+}
+
+/** Brand tokens this long are found anywhere inside a piece: "thefacebookk", "dailypaypalprofits" would need 6. */
+const BURIED_BRAND = 7;
+
+/**
+ * A long brand token glued to anything at the start or end of one piece ("netflixgiftcard"), or
+ * a longer one anywhere inside it ("embedfacebookalbum").
+ */
+function gluedLongBrand(skeleton: string, index: BrandIndex): BrandToken | null {
+  if (skeleton.length <= LONG_BRAND) return null;
+  // The four-letter gates skip the loop for nearly every honest label.
+  const head = index.skeletonHeads.has(skeleton.slice(0, 4));
+  const tail = index.skeletonTails.has(skeleton.slice(-4));
+  for (let k = LONG_BRAND; (head || tail) && k < skeleton.length; k++) {
+    const token =
+      (head ? longToken(skeleton.slice(0, k), index) : null) ??
+      (tail ? longToken(skeleton.slice(-k), index) : null);
+    if (token) return token;
+  }
+  for (let i = 1; i + BURIED_BRAND < skeleton.length; i++) {
+    if (!index.skeletonHeads.has(skeleton.slice(i, i + 4))) continue;
+    for (let end = i + BURIED_BRAND; end < skeleton.length; end++) {
+      const token = longToken(skeleton.slice(i, end), index);
+      if (token) return token;
+    }
+  }
+  return null;
+}
+
+/** "ebay24", "hsbc2x", "paypalv2", "4121wellsfargo": a brand token plus only digits or a version. */
+function brandWithNumber(skeleton: string, index: BrandIndex): BrandToken | null {
+  const bare = skeleton.replace(/^\d+|(?:v?\d+x?)$/g, '');
+  if (bare === skeleton || bare.length < 4) return null;
+  return index.bySkeleton.get(bare)?.find((t) => t.strength === 'distinctive') ?? null;
+}
+
+/**
+ * The brand's name inside the registrable label with words that are not lures, or alone on an
+ * abused TLD. `parts` are the label's hyphen-separated pieces (Unicode), `tld` its public suffix.
+ */
+export function brandInLabel(
+  parts: readonly string[],
+  tld: string,
+  index: BrandIndex,
+): { token: BrandToken; alone: boolean } | null {
+  const skeletons = parts.map(confusableSkeleton);
+  if (isAbusedTld(tld)) {
+    // On an abused TLD the brand's name needs no lure beside it: "netflix.top", "yahoo-wifi.link".
+    for (const s of skeletons) {
+      const exact = index.bySkeleton.get(s)?.find((t) => t.strength !== 'common');
+      if (exact && s.length >= 3) return { token: exact, alone: skeletons.length === 1 };
+    }
+  }
+  for (const s of skeletons) {
+    const token =
+      (skeletons.length > 1 ? pieceToken(s, index) : null) ??
+      gluedLongBrand(s, index) ??
+      brandWithNumber(s, index);
+    if (token) return { token, alone: false };
+  }
+  return null;
+}
