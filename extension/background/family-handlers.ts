@@ -26,16 +26,6 @@ type FamilyHandlers = {
   ) => Promise<ResponseOf<K>>;
 };
 
-const OPTIONS_PAGE = 'extension/options/index.html';
-
-/** Settings are changed from the options page only, never from the popup or warning page. */
-export function requireOptionsPage(sender: Runtime.MessageSender): void {
-  if (!sender.url?.startsWith(browser.runtime.getURL(OPTIONS_PAGE))) {
-    throw new Error('only the settings page may change settings');
-  }
-}
-
-/** The tab a warning page runs in; refused in frames, so it cannot be framed by a page. */
 async function settingsView(): Promise<SettingsView> {
   // First, so a waiting period that is over shows as the cleared settings it leads to.
   const reset = await familyReset.settle();
@@ -58,8 +48,7 @@ async function settingsView(): Promise<SettingsView> {
 export const familyHandlers: FamilyHandlers = {
   'settings/get': () => settingsView(),
 
-  async 'settings/save'({ changes, token }, sender) {
-    requireOptionsPage(sender);
+  async 'settings/save'({ changes, token }) {
     await requireUnlocked(token);
     const parsed = parseUserChanges(changes);
     const { forced } = await getEffectiveSettings();
@@ -78,15 +67,13 @@ export const familyHandlers: FamilyHandlers = {
     return result;
   },
 
-  async 'settings/set-pin'({ pin, token }, sender) {
-    requireOptionsPage(sender);
+  async 'settings/set-pin'({ pin, token }) {
     await requireUnlocked(token);
     if (pin !== null && !isValidPin(pin)) throw new Error('the PIN must be 4 to 8 digits');
     return { token: await changePin(pin) };
   },
 
-  async 'settings/reset'(_payload, sender) {
-    requireOptionsPage(sender);
+  async 'settings/reset'() {
     await endPinSession();
     // Without a PIN nothing is locked, and anyone may change the settings anyway.
     if (await pinIsSet()) await familyReset.request();

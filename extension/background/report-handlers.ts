@@ -1,4 +1,3 @@
-import browser, { type Runtime } from 'webextension-polyfill';
 import { isCategory } from '../../shared/categories';
 import { REPORT_LIMITS, validateReportUrl } from '../../shared/report';
 import type { ReportProtocol } from '../../shared/report-messages';
@@ -12,15 +11,6 @@ import { tabState } from './tab-state';
 
 type ReportName = keyof ReportProtocol;
 type ReportHandlers = HandlerMap<ReportName>;
-
-const POPUP_PAGE = 'extension/popup/index.html';
-
-/** Reporting and the block that comes with it are the user's acts in the popup only. */
-function requirePopup(sender: Runtime.MessageSender): void {
-  if (!sender.url?.startsWith(browser.runtime.getURL(POPUP_PAGE))) {
-    throw new Error('only the popup may report a page');
-  }
-}
 
 /** The URL the background recorded for the tab, never one the page names: it must be reportable. */
 async function reportableUrl(tabId: unknown): Promise<string> {
@@ -42,8 +32,7 @@ function optionalNote(note: unknown): string | undefined {
 }
 
 export const reportHandlers: ReportHandlers = {
-  async 'report/preview'({ tabId }, sender, { reports }) {
-    requirePopup(sender);
+  async 'report/preview'({ tabId }, _sender, { reports }) {
     const url = await reportableUrl(tabId);
     return {
       url,
@@ -54,8 +43,7 @@ export const reportHandlers: ReportHandlers = {
     };
   },
 
-  async 'report/submit'({ tabId, category, note }, sender, { reports, personal }) {
-    requirePopup(sender);
+  async 'report/submit'({ tabId, category, note }, _sender, { reports, personal }) {
     const url = await reportableUrl(tabId);
     if (category !== undefined && !isCategory(category)) throw new Error('unknown category');
     const trimmedNote = optionalNote(note);
@@ -80,8 +68,7 @@ export const reportHandlers: ReportHandlers = {
     return { reportId: report.id, blockedDomain: newlyBlocked ? domain : null, duplicate };
   },
 
-  async 'report/undo'({ reportId, blockedDomain, token }, sender, { reports, personal }) {
-    requirePopup(sender);
+  async 'report/undo'({ reportId, blockedDomain, token }, _sender, { reports, personal }) {
     if (typeof reportId !== 'string') throw new Error('reportId must be a string');
     if (typeof blockedDomain === 'string') await requireUnlocked(token);
     const unblocked = typeof blockedDomain === 'string' && (await personal.remove(blockedDomain));

@@ -1,7 +1,6 @@
 import browser from 'webextension-polyfill';
 import { proceedAllowed } from '../../shared/settings';
 import type { TrustProtocol } from '../../shared/trust-messages';
-import { requireOptionsPage } from './family-handlers';
 import type { HandlerMap } from './message-handlers';
 import { blockableDomain } from './protection';
 import { warningTab } from './sender-checks';
@@ -38,8 +37,7 @@ export const trustHandlers: TrustHandlers = {
     return { entries: trusted.entries() };
   },
 
-  async 'trust/remove'({ domain, token }, sender, { trusted }) {
-    requireOptionsPage(sender);
+  async 'trust/remove'({ domain, token }, _sender, { trusted }) {
     await requireUnlocked(token);
     if (typeof domain !== 'string') throw new Error('domain must be a string');
     return { removed: await trusted.remove(domain) };
