@@ -19,11 +19,14 @@ export interface ListHolder {
   activate(payload: Uint8Array): Promise<BlockList>;
   /**
    * Loads the stored list — or, when it is missing, damaged or unreadable, the bundled
-   * starter list — and repairs the network rules if they were written for another state.
+   * starter list — and then, queued behind it, repairs the network rules if they were
+   * written for another state (`settled` waits for that).
    */
   load(): Promise<void>;
   /** Rewrites the personal part of the network rules (after a block or an unblock). */
   personalChanged(): Promise<void>;
+  /** Resolves when every write to the rules queued so far has finished (or failed). */
+  settled(): Promise<void>;
 }
 
 export interface ListHolderDeps {
@@ -46,7 +49,13 @@ export function createListHolder(deps: ListHolderDeps): ListHolder {
     return next;
   };
 
-  const { starter } = deps;
+  // Read and verified once per worker: the first run installs it and diffs against it.
+  let starterOnce: Promise<Uint8Array> | null = null;
+  const starter = () =>
+    (starterOnce ??= deps.starter().catch((error: unknown) => {
+      starterOnce = null;
+      throw error;
+    }));
   const rulesFor = createListRules(starter);
   const stateFor = (listVersion: number) => ({ listVersion, personalKeys: deps.personalKeys() });
 
@@ -101,6 +110,18 @@ export function createListHolder(deps: ListHolderDeps): ListHolder {
     await network.install(stateFor(list.version), (await rulesFor(payload)).rules);
   }
 
+  /**
+   * After a start, off the navigation path (the checks need the list, not the rules): puts
+   * the rules back in step if a stopped worker left them written for another state.
+   */
+  const repairRules = (version: number) =>
+    queued(async () => {
+      if (await network.inForceFor(stateFor(version))) return;
+      console.warn('network rules out of step with the stored list; rewriting them');
+      const stored = await store.activePayload();
+      if (stored) await restoreRules(stored);
+    }).catch((error: unknown) => console.error('could not repair the network rules', error));
+
   async function loadStored(): Promise<BlockList | null> {
     try {
       const stored = await store.activePayload();
@@ -109,10 +130,6 @@ export function createListHolder(deps: ListHolderDeps): ListHolder {
       // A page missing from the store would fail every lookup that needs it: check the
       // one every list has before trusting the rest.
       await store.readPage(list.version, 0);
-      if (!(await network.inForceFor(stateFor(list.version)))) {
-        console.warn('network rules out of step with the stored list; rewriting them');
-        await network.install(stateFor(list.version), (await rulesFor(stored)).rules);
-      }
       return list;
     } catch (error) {
       // Missing, partial, damaged or of a retired format: never "nothing is listed".
@@ -124,13 +141,16 @@ export function createListHolder(deps: ListHolderDeps): ListHolder {
   return {
     current: () => active,
     activate,
-    load: () =>
-      queued(async () => {
-        const stored = await loadStored();
-        if (stored) active = wrap(stored);
-      }).then(async () => {
-        if (!active) await activate(await starter());
-      }),
+    async load() {
+      const stored = await queued(loadStored);
+      if (stored) {
+        active = wrap(stored);
+        void repairRules(stored.version);
+      } else {
+        await activate(await starter());
+      }
+    },
+    settled: () => writes.then(() => undefined),
     personalChanged: () =>
       queued(async () => {
         const version = active?.version ?? (await store.activeVersion());
