@@ -21,14 +21,8 @@ function contentPage(sender: Runtime.MessageSender): { tabId: number; url: strin
 
 /** The same record-and-redirect the navigation guard does for a look-alike verdict. */
 export async function warnTab(tabId: number, verdict: Verdict): Promise<void> {
-  const previous = await tabState.get(tabId);
   await Promise.all([
-    tabState.set(tabId, {
-      url: verdict.url,
-      verdict,
-      ...(previous?.lastSafeUrl ? { lastSafeUrl: previous.lastSafeUrl } : {}),
-    }),
-    tabState.setPendingBlock(tabId, { verdict, blockedAt: Date.now() }),
+    tabState.recordBlock(tabId, verdict, Date.now()),
     showTabBadge(tabId, verdict.level),
   ]);
   await browser.tabs.update(tabId, { url: browser.runtime.getURL(WARNING_PAGE) });

@@ -33,9 +33,11 @@ function harness(levels: Record<string, Verdict['level']> = {}) {
     proceedAllows: async () => false,
     tabs: { redirect: async (_tab, url) => void redirects.push(url) },
     tabState: {
-      get: async (tabId) => records.get(tabId) ?? null,
       set: async (tabId, record) => void records.set(tabId, record),
-      setPendingBlock: async () => undefined,
+      recordBlock: async (tabId, verdict) => {
+        const lastSafeUrl = records.get(tabId)?.lastSafeUrl;
+        records.set(tabId, { url: verdict.url, verdict, ...(lastSafeUrl ? { lastSafeUrl } : {}) });
+      },
     },
     badge: async () => undefined,
     setTimeout: (run) => void timers.push(run),

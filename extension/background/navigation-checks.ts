@@ -1,5 +1,4 @@
 import type { Verdict, VerdictLevel } from '../../shared/verdict';
-import type { BlockedPage } from '../../shared/messages';
 import type { TabRecord } from './tab-state';
 
 /** What one webNavigation event says, as far as the checks need it. */
@@ -20,9 +19,8 @@ export interface NavigationDeps {
   proceedAllows(tabId: number, url: string): Promise<boolean>;
   tabs: { redirect(tabId: number, url: string): Promise<void> };
   tabState: {
-    get(tabId: number): Promise<TabRecord | null>;
     set(tabId: number, record: TabRecord): Promise<void>;
-    setPendingBlock(tabId: number, page: BlockedPage): Promise<void>;
+    recordBlock(tabId: number, verdict: Verdict, blockedAt: number): Promise<void>;
   };
   badge(tabId: number, level: VerdictLevel): Promise<void>;
   setTimeout(run: () => void, ms: number): void;
@@ -98,12 +96,7 @@ export function createNavigationChecks(deps: NavigationDeps) {
     // tab, never what its own URL claims, so a page cannot forge a warning or smuggle
     // markup into one.
     await Promise.all([
-      deps.tabState
-        .get(tabId)
-        .then((previous) =>
-          deps.tabState.set(tabId, { url, verdict, ...pick(previous?.lastSafeUrl) }),
-        ),
-      deps.tabState.setPendingBlock(tabId, { verdict, blockedAt: deps.now() }),
+      deps.tabState.recordBlock(tabId, verdict, deps.now()),
       redirect &&
         deps.tabs.redirect(tabId, deps.warningUrl).catch((error: unknown) => {
           navigation.redirectedFrom = null; // the next event for this page tries again
@@ -147,5 +140,3 @@ export function createNavigationChecks(deps: NavigationDeps) {
 
 const log = (url: string) => (error: unknown) =>
   console.error('navigation check failed', url, error);
-
-const pick = (lastSafeUrl: string | undefined) => (lastSafeUrl ? { lastSafeUrl } : {});

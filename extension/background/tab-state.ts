@@ -43,6 +43,20 @@ export const tabState = {
     return browser.storage.session.remove(blockKey(tabId));
   },
 
+  /**
+   * What every warning records before the tab is sent to the warning page: the page and
+   * its verdict (keeping where "Go back to safety" goes) and the block the page may show.
+   */
+  async recordBlock(tabId: number, verdict: Verdict, blockedAt: number): Promise<void> {
+    const pending = tabState.setPendingBlock(tabId, { verdict, blockedAt });
+    const previous = await tabState.get(tabId);
+    const lastSafeUrl = previous?.lastSafeUrl;
+    await Promise.all([
+      tabState.set(tabId, { url: verdict.url, verdict, ...(lastSafeUrl ? { lastSafeUrl } : {}) }),
+      pending,
+    ]);
+  },
+
   forget: (tabId: number) => {
     pendingInMemory.delete(tabId);
     return browser.storage.session.remove([tabKey(tabId), blockKey(tabId)]);
