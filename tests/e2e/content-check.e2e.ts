@@ -5,12 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  classifyPage,
-  CONTENT_SCENARIOS,
-  parseContentModel,
-  type ContentScenario,
-} from '../../shared/content';
+import { classifyPage, CONTENT_SCENARIOS, parseContentModel } from '../../shared/content';
+import { contentReason } from '../../extension/warning/content-reason';
 import { launchExtension, visit, WARNING_PAGE, type ExtensionBrowser } from './browser';
 import { fixtureHtml, heldOutSamples, scarewareHtml } from './content-fixtures';
 import { openOptions, whenReady } from './family-helpers';
@@ -26,16 +22,6 @@ const en = JSON.parse(readFileSync('extension/_locales/en/content.json', 'utf8')
   string,
   { message: string }
 >;
-const REASON_KEY: Record<ContentScenario, string> = {
-  'police-impersonation': 'contentReasonPoliceImpersonation',
-  'fake-refund': 'contentReasonFakeRefund',
-  'credit-loan': 'contentReasonCreditLoan',
-  'investment-romance': 'contentReasonInvestmentRomance',
-  gambling: 'contentReasonGambling',
-  'paid-tasks': 'contentReasonPaidTasks',
-  phishing: 'contentReasonPhishing',
-  'tech-support': 'contentReasonTechSupport',
-};
 const model = parseContentModel(JSON.parse(readFileSync('data/content-model.json', 'utf8')));
 
 let site: SiteServer;
@@ -108,7 +94,7 @@ describe('with page access granted', () => {
     expect(sample, `a held-out ${scenario} page the model names`).toBeDefined();
     await visit(page, site.url(sample!.page.host), WARNING_PAGE);
     await expect(page.getByTestId('content-reason').textContent()).resolves.toBe(
-      en[REASON_KEY[scenario]]!.message,
+      en[contentReason(scenario)]!.message,
     );
     await page.getByText('Careful! This website may be a fake.').waitFor();
   });
