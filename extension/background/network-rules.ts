@@ -125,8 +125,9 @@ export function createNetworkRules(dnr: RulesApi): NetworkRules {
       const wanted = proceedRule(tabId, siteKey, 0);
       if (existing.some((rule) => proceedKey(rule) === proceedKey(wanted))) return;
       const used = new Set(existing.map((rule) => rule.id));
-      const id = range(PROCEED_IDS).find((candidate) => !used.has(candidate));
-      if (id === undefined) throw new Error('too many sites opened anyway in this session');
+      let id = PROCEED_IDS.first;
+      while (used.has(id)) id++;
+      if (id > PROCEED_IDS.last) throw new Error('too many sites opened anyway in this session');
       await dnr.updateSessionRules({ addRules: [proceedRule(tabId, siteKey, id)] });
     },
     async revokeInTab(tabId, siteKey) {

@@ -3,7 +3,7 @@ import { t } from '../ui/i18n';
 import { lockedMessage, pinMessage } from '../ui/pin-message';
 import { durationText, ResetCountdown } from '../ui/reset-countdown';
 import type { FamilyActions } from './family-actions';
-import { PinField } from '../ui/pin-field';
+import { PinEntry } from '../ui/pin-field';
 
 /** Asks for the PIN before any family setting is shown; the background counts the attempts. */
 export function PinGate(props: {
@@ -36,16 +36,7 @@ export function PinGate(props: {
           void unlock().catch(() => undefined);
         }}
       >
-        <PinField
-          id="pin-unlock"
-          label={t('familyPinEnter')}
-          value={pin}
-          onInput={setPin}
-          autocomplete="off"
-        />
-        <p class="problem" role="status" aria-live="polite" data-testid="pin-message">
-          {message}
-        </p>
+        <PinEntry id="pin-unlock" value={pin} onInput={setPin} message={message} />
         <button type="submit" class="primary">
           {t('familyUnlock')}
         </button>

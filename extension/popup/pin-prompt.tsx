@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { UnlockResult } from '../../shared/family-messages';
 import { t } from '../ui/i18n';
-import { PinField } from '../ui/pin-field';
+import { PinEntry } from '../ui/pin-field';
 import { pinMessage } from '../ui/pin-message';
 
 /** A change that needs the family's PIN session once a PIN is set. */
@@ -36,16 +36,7 @@ export function PinPrompt({ onPin, onCancel }: PinPromptProps) {
     >
       <h2 id="pin-prompt-heading">{t('pinPromptHeading')}</h2>
       <p>{t('pinPromptHelp')}</p>
-      <PinField
-        id="pin-prompt"
-        label={t('familyPinEnter')}
-        value={pin}
-        onInput={setPin}
-        autocomplete="off"
-      />
-      <p class="problem" role="status" aria-live="polite" data-testid="pin-message">
-        {message}
-      </p>
+      <PinEntry id="pin-prompt" value={pin} onInput={setPin} message={message} />
       <div class="footer-actions">
         <button type="submit" class="primary">
           {t('pinPromptContinue')}
