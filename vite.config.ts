@@ -83,6 +83,9 @@ export default defineConfig(async () => {
     __SCAM_GUARD_REPORT_URL__: JSON.stringify(
       process.env.SCAM_GUARD_REPORT_URL ?? 'http://127.0.0.1:8787/v1/reports',
     ),
+    __SCAM_GUARD_RELAY_URL__: JSON.stringify(
+      process.env.SCAM_GUARD_RELAY_URL ?? 'http://127.0.0.1:8787/v1/relay',
+    ),
     __SCAM_GUARD_LIST_PUBLIC_KEY__: JSON.stringify(keys.publicKeyHex),
     __SCAM_GUARD_VERSION__: JSON.stringify(baseManifest.version),
   };

@@ -4,6 +4,7 @@
  */
 declare const __SCAM_GUARD_LIST_URL__: string;
 declare const __SCAM_GUARD_REPORT_URL__: string;
+declare const __SCAM_GUARD_RELAY_URL__: string;
 declare const __SCAM_GUARD_LIST_PUBLIC_KEY__: string;
 declare const __SCAM_GUARD_VERSION__: string;
 
@@ -12,6 +13,8 @@ export const buildConfig = {
   listUrl: __SCAM_GUARD_LIST_URL__,
   /** Where reports are sent (`POST` to this URL). */
   reportUrl: __SCAM_GUARD_REPORT_URL__,
+  /** The family-alert relay (`/v1/relay` on the same service). */
+  relayUrl: __SCAM_GUARD_RELAY_URL__,
   /** Hex Ed25519 public key every downloaded list must be signed with. */
   listPublicKey: __SCAM_GUARD_LIST_PUBLIC_KEY__,
   version: __SCAM_GUARD_VERSION__,

@@ -1,3 +1,4 @@
+import { ALERT_MESSAGE_SENDERS, type AlertProtocol } from './alert-messages';
 import { CONTENT_MESSAGE_SENDERS, type ContentProtocol } from './content-messages';
 import { FAMILY_MESSAGE_SENDERS, type FamilyProtocol } from './family-messages';
 import type { SenderKind, SenderTable } from './message-senders';
@@ -47,7 +48,8 @@ export interface BlockedPage {
   blockedAt: number;
 }
 
-export interface Protocol extends FamilyProtocol, ReportProtocol, TrustProtocol, ContentProtocol {
+export interface Protocol
+  extends FamilyProtocol, ReportProtocol, TrustProtocol, ContentProtocol, AlertProtocol {
   'tab/status': {
     request: { tabId: number };
     response: { tab: TabStatus; protection: ProtectionStatus };
@@ -87,6 +89,7 @@ const SENDERS: SenderTable<MessageName> = {
   ...REPORT_MESSAGE_SENDERS,
   ...TRUST_MESSAGE_SENDERS,
   ...CONTENT_MESSAGE_SENDERS,
+  ...ALERT_MESSAGE_SENDERS,
   'tab/status': ['popup'],
   'list/update-now': ['popup'],
   'personal/block': ['popup'],

@@ -12,6 +12,7 @@ import {
 const defaults = defaultSettings({
   listUrl: 'https://lists.example/manifest.json',
   reportUrl: 'https://reports.example/v1/reports',
+  relayUrl: 'https://reports.example/v1/relay',
 });
 
 describe('mergeSettings', () => {

@@ -28,6 +28,22 @@ export interface Settings extends UserSettings {
   syncIntervalMinutes: number;
   /** How long "Forgot the PIN?" waits before the family settings are cleared. */
   resetWaitHours: number;
+  /** The family-alert relay, ending in `/v1/relay` (see server/relay). */
+  relayUrl: string;
+  /** Policy: alerts to the family cannot be switched off on this browser. */
+  familyAlertsRequired: boolean;
+  /** Policy: the channel this browser sends its alerts on, paired beforehand. */
+  familyChannel: FamilyChannel | null;
+  /** How often a relative's browser asks the relay for new alerts. */
+  alertPollSeconds: number;
+}
+
+/** A paired alert channel, as a policy file carries it (written by the family setup). */
+export interface FamilyChannel {
+  channelId: string;
+  /** The agreed AES-256 key, base64url. */
+  key: string;
+  checkCode: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -52,7 +68,13 @@ export const CHINA_ANTI_FRAUD_HOTLINE = '96110';
 
 export const DEFAULT_SYNC_MINUTES = 4;
 
-export function defaultSettings(build: { listUrl: string; reportUrl: string }): Settings {
+export const DEFAULT_ALERT_POLL_SECONDS = 60;
+
+export function defaultSettings(build: {
+  listUrl: string;
+  reportUrl: string;
+  relayUrl: string;
+}): Settings {
   return {
     familyContactName: '',
     familyContactPhone: '',
@@ -67,6 +89,11 @@ export function defaultSettings(build: { listUrl: string; reportUrl: string }): 
     // protects an online client within 4.5 minutes; the README gives the cost.
     syncIntervalMinutes: DEFAULT_SYNC_MINUTES,
     resetWaitHours: 24,
+    relayUrl: build.relayUrl,
+    familyAlertsRequired: false,
+    familyChannel: null,
+    // A relative hears of a warning within a minute or two (1,440 small requests a day).
+    alertPollSeconds: DEFAULT_ALERT_POLL_SECONDS,
   };
 }
 
@@ -103,6 +130,24 @@ const minutes: Parser<number> = (v) =>
 const hours: Parser<number> = (v) =>
   typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 30 * 24 ? v : undefined;
 
+// Packed Chrome extensions are woken no more often than every 30 s whatever is asked; an
+// unpacked one (and Firefox) follows a shorter period, which is what tests use.
+const pollSeconds: Parser<number> = (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 2 && v <= 3600 ? v : undefined;
+
+const channel: Parser<FamilyChannel | null> = (v) => {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { channelId, key, checkCode } = v as Record<string, unknown>;
+  const valid =
+    typeof channelId === 'string' &&
+    /^[A-Za-z0-9_-]{22}$/.test(channelId) &&
+    typeof key === 'string' &&
+    /^[A-Za-z0-9_-]{43}$/.test(key) &&
+    typeof checkCode === 'string' &&
+    /^[0-9]{3} [0-9]{3}$/.test(checkCode);
+  return valid ? { channelId, key, checkCode } : undefined;
+};
+
 const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   familyContactName: text(60),
   familyContactPhone: phone,
@@ -115,6 +160,10 @@ const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   reportUrl: webUrl,
   syncIntervalMinutes: minutes,
   resetWaitHours: hours,
+  relayUrl: webUrl,
+  familyAlertsRequired: bool,
+  familyChannel: channel,
+  alertPollSeconds: pollSeconds,
 };
 
 export const SETTING_KEYS = Object.keys(PARSERS) as SettingKey[];

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PersonalEntry } from '../../shared/messages';
 import type { TrustedSite } from '../../shared/trust-messages';
+import type { QueuedAlert } from './family-link';
 import type { QueuedReport } from './report-queue';
 
 /**
@@ -11,7 +12,8 @@ import type { QueuedReport } from './report-queue';
  *   reads a few kilobytes instead of the whole list;
  * - `meta`: small named values, e.g. which list version is active and the sync state;
  * - `reports`: reports waiting to be sent, keyed by report id (see report-queue.ts);
- * - `trusted`: sites the user marked as fine on a look-alike warning (see trusted-sites.ts).
+ * - `trusted`: sites the user marked as fine on a look-alike warning (see trusted-sites.ts);
+ * - `alerts`: family alerts waiting to be sent, keyed by alert id (see family-link.ts).
  */
 export interface ScamGuardDB extends DBSchema {
   personal: { key: string; value: PersonalEntry };
@@ -20,6 +22,7 @@ export interface ScamGuardDB extends DBSchema {
   meta: { key: string; value: unknown };
   reports: { key: string; value: QueuedReport };
   trusted: { key: string; value: TrustedSite };
+  alerts: { key: string; value: QueuedAlert };
 }
 
 export interface StoredList {
@@ -32,7 +35,7 @@ export interface StoredList {
 export type Database = IDBPDatabase<ScamGuardDB>;
 
 const DB_NAME = 'scam-guard';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 
 export function openDatabase(name = DB_NAME): Promise<Database> {
   return openDB<ScamGuardDB>(name, DB_VERSION, {
@@ -53,6 +56,9 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
       // and undoing are single puts and deletes, never a read-modify-write of the whole set.
       if (oldVersion < 3) {
         db.createObjectStore('trusted', { keyPath: 'domain' });
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('alerts', { keyPath: 'alert.id' });
       }
     },
   });

@@ -1,8 +1,8 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import type { FamilyProtocol, SettingsView } from '../../shared/family-messages';
-import type { RequestOf, ResponseOf } from '../../shared/messages';
 import { isValidPin } from '../../shared/settings-pin';
 import { familyConfigured, parseUserChanges, proceedAllowed } from '../../shared/settings';
+import type { HandlerMap } from './message-handlers';
 import { proceedGrants } from './proceed';
 import { familyReset } from './reset-alarm';
 import { blockableDomain } from './protection';
@@ -16,15 +16,10 @@ import {
   unlock,
 } from './settings-lock';
 import { requireTabId, warningTab } from './sender-checks';
+import { alertDetails } from './family-link';
 import { tabState } from './tab-state';
 
-type FamilyName = keyof FamilyProtocol;
-type FamilyHandlers = {
-  [K in FamilyName]: (
-    payload: RequestOf<K>,
-    sender: Runtime.MessageSender,
-  ) => Promise<ResponseOf<K>>;
-};
+type FamilyHandlers = HandlerMap<keyof FamilyProtocol>;
 
 async function settingsView(): Promise<SettingsView> {
   // First, so a waiting period that is over shows as the cleared settings it leads to.
@@ -73,15 +68,17 @@ export const familyHandlers: FamilyHandlers = {
     return { token: await changePin(pin) };
   },
 
-  async 'settings/reset'() {
+  async 'settings/reset'(_payload, _sender, { alerts }) {
     await endPinSession();
     // Without a PIN nothing is locked, and anyone may change the settings anyway.
     if (await pinIsSet()) await familyReset.request();
     else await clearFamilySettings();
+    // The family hears of it at once: a caller may be dictating this very click.
+    void alerts.link.notify('reset');
     return settingsView();
   },
 
-  async 'proceed/allow'(_payload, sender) {
+  async 'proceed/allow'(_payload, sender, { alerts }) {
     const tabId = warningTab(sender);
     if (!proceedAllowed((await getEffectiveSettings()).settings)) {
       throw new Error('opening blocked pages is turned off');
@@ -90,6 +87,7 @@ export const familyHandlers: FamilyHandlers = {
     if (!page) throw new Error('nothing is blocked in this tab');
     await proceedGrants.allow(tabId, page.verdict.url);
     await tabState.clearPendingBlock(tabId);
+    void alerts.link.notify('proceed', alertDetails(page.verdict));
     await browser.tabs.update(tabId, { url: page.verdict.url });
     return { url: page.verdict.url };
   },

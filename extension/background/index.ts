@@ -7,6 +7,8 @@ import { showProtectionBadge } from './badge';
 import { bundledStarter } from './bundled-starter';
 import { openDatabase } from './db';
 import { createContentCheck } from './content-check';
+import { createFamilyAlerts, registerFamilyAlertAlarms } from './family-alerts';
+import { alertDetails } from './family-link';
 import { contentCheckDeps } from './content-handlers';
 import { createListStore } from './list-store';
 import { createLookalikeCheck } from './lookalike-check';
@@ -22,6 +24,7 @@ import { registerResetAlarm } from './reset-alarm';
 import { createReportQueue } from './report-queue';
 import { getEffectiveSettings, onSettingsChanged, registerSettingsListener } from './settings';
 import { registerSyncAlarm, scheduleSync } from './sync-alarm';
+import { tabState } from './tab-state';
 import { createTrustedSites } from './trusted-sites';
 
 /**
@@ -77,10 +80,12 @@ async function startServices(core: Awaited<ReturnType<typeof startProtection>>):
   void queue.flush();
   const reports = { queue, listVersion: () => lists.current()?.version ?? 0 };
   const contentCheck = createContentCheck({ list: lists.current, trusted, ...contentCheckDeps });
-  return { protection, personal, trusted, sync, reports, contentCheck };
+  return { protection, personal, trusted, sync, reports, contentCheck, alerts: await alerts };
 }
 
 const protected_ = startProtection();
+// Apart from the other services: a warning shown while they start is still told to the family.
+const alerts = protected_.then((core) => createFamilyAlerts(core.db));
 const ready = protected_.then(startServices);
 ready.catch((error: unknown) => {
   console.error('Scam Guard failed to start', error);
@@ -101,4 +106,8 @@ registerSyncAlarm(ready.then((s) => s.sync));
 registerReportAlarm(ready.then((s) => s.reports.queue));
 registerSettingsListener();
 registerResetAlarm();
+registerFamilyAlertAlarms(alerts);
+tabState.onBlock((verdict) => {
+  void alerts.then((family) => family.link.notify('warning', alertDetails(verdict)));
+});
 registerPageAccess();

@@ -8,9 +8,11 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../../shared/messages';
+import { alertHandlers } from './alert-handlers';
 import { showProtectionBadge, showTabBadge } from './badge';
 import type { ContentCheck } from './content-check';
 import { contentHandlers } from './content-handlers';
+import type { FamilyAlerts } from './family-alerts';
 import { familyHandlers } from './family-handlers';
 import type { ListSync } from './list-sync';
 import { mayBlock, type PersonalBlocklist } from './personal-blocklist';
@@ -30,6 +32,7 @@ export interface Services {
   sync: ListSync;
   reports: { queue: ReportQueue; listVersion: () => number };
   contentCheck: ContentCheck;
+  alerts: FamilyAlerts;
 }
 
 export type Handler<K extends MessageName> = (
@@ -48,6 +51,7 @@ const handlers: Handlers = {
   ...reportHandlers,
   ...trustHandlers,
   ...contentHandlers,
+  ...alertHandlers,
   async 'tab/status'({ tabId }, _sender, { protection, personal, sync }) {
     const record = await tabState.get(requireTabId(tabId));
     const url = record?.url ?? null;

@@ -43,7 +43,7 @@ export const reportHandlers: ReportHandlers = {
     };
   },
 
-  async 'report/submit'({ tabId, category, note }, _sender, { reports, personal }) {
+  async 'report/submit'({ tabId, category, note }, _sender, { reports, personal, alerts }) {
     const url = await reportableUrl(tabId);
     if (category !== undefined && !isCategory(category)) throw new Error('unknown category');
     const trimmedNote = optionalNote(note);
@@ -65,6 +65,7 @@ export const reportHandlers: ReportHandlers = {
     });
     await reports.queue.markPreviewSeen();
     void reports.queue.flush();
+    void alerts.link.notify('report', { url, ...(category && { category }) });
     return { reportId: report.id, blockedDomain: newlyBlocked ? domain : null, duplicate };
   },
 

@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { ResetRequest } from '../../shared/family-reset';
+import type { LinkRecord } from './family-link';
+import { EMPTY_WATCH_STATE, type WatchState } from './family-watch';
 import type { PinAttempts, PinRecord } from '../../shared/settings-pin';
 import { NO_ATTEMPTS } from '../../shared/settings-pin';
 import {
@@ -11,8 +13,8 @@ import {
 import { buildConfig } from '../build-config';
 
 /**
- * The only module that touches `storage.local` (the family's settings, the PIN hash and the
- * attempt counter) and `storage.managed` (administrator policy). Everything else asks
+ * The only module that touches `storage.local` (the family's settings, the PIN hash, the
+ * attempt counter and the family-alert pairings) and `storage.managed` (administrator policy). Everything else asks
  * `getEffectiveSettings()` or subscribes with `onSettingsChanged`.
  *
  * Policy reaches `storage.managed` from:
@@ -30,6 +32,8 @@ const SETTINGS_KEY = 'settings';
 const PIN_KEY = 'pin';
 const ATTEMPTS_KEY = 'pinAttempts';
 const RESET_KEY = 'familyReset';
+const LINK_KEY = 'familyLink';
+const WATCH_KEY = 'familyWatch';
 
 const DEFAULTS = defaultSettings(buildConfig);
 
@@ -75,6 +79,24 @@ export const resetStore = {
     request
       ? browser.storage.local.set({ [RESET_KEY]: request })
       : browser.storage.local.remove(RESET_KEY),
+};
+
+/** This browser's pairing with the relative who watches over it (family-link.ts). */
+export const linkStore = {
+  get: () => readLocal<LinkRecord>(LINK_KEY),
+  set: (record: LinkRecord | null) =>
+    record
+      ? browser.storage.local.set({ [LINK_KEY]: record })
+      : browser.storage.local.remove(LINK_KEY),
+};
+
+/** The browsers this one watches over, and what they sent (family-watch.ts). */
+export const watchStore = {
+  get: async (): Promise<WatchState> => ({
+    ...EMPTY_WATCH_STATE,
+    ...(await readLocal<Partial<WatchState>>(WATCH_KEY)),
+  }),
+  set: (state: WatchState) => browser.storage.local.set({ [WATCH_KEY]: state }),
 };
 
 /** Clears every family setting, the PIN and its counter; the personal blocklist is kept. */

@@ -22,6 +22,9 @@ async function read<T>(key: string): Promise<T | null> {
   return (found[key] as T | undefined) ?? null;
 }
 
+type BlockListener = (verdict: Verdict) => void;
+const blockListeners = new Set<BlockListener>();
+
 // Pending blocks are also kept in memory, set before the storage write starts: the warning
 // page may ask for its block before that write has finished.
 const pendingInMemory = new Map<number, BlockedPage>();
@@ -55,6 +58,12 @@ export const tabState = {
       tabState.set(tabId, { url: verdict.url, verdict, ...(lastSafeUrl ? { lastSafeUrl } : {}) }),
       pending,
     ]);
+    for (const listener of blockListeners) listener(verdict);
+  },
+
+  /** Told of every warning once it is recorded (family alerts); registered at start-up. */
+  onBlock(listener: BlockListener): void {
+    blockListeners.add(listener);
   },
 
   forget: (tabId: number) => {

@@ -4,12 +4,14 @@ import { USER_KEYS, type Settings, type UserSettings } from '../../shared/settin
 import { t } from '../ui/i18n';
 import type { FamilyActions } from './family-actions';
 import { ContactFields, DisplayFields, savableChanges, StrictField } from './family-fields';
+import { AlertsLink } from './alerts-link';
 import { PinFields } from './pin-fields';
 
 const STEPS = [
   'familyStepContact',
   'familyStepStrict',
   'familyStepPin',
+  'alertsStepHeading',
   'familyStepDisplay',
 ] as const;
 
@@ -21,6 +23,8 @@ const STEPS = [
 export function FamilySetup(props: {
   view: SettingsView;
   actions: FamilyActions;
+  /** The PIN session, once the PIN step set one: pairing needs it. */
+  token?: string | undefined;
   onClose: () => void;
 }) {
   const [step, setStep] = useState(0);
@@ -115,6 +119,17 @@ export function FamilySetup(props: {
           </PinFields>
         ))}
       {step === 3 && (
+        <>
+          <AlertsLink token={props.token} locked={false} embedded />
+          <div class="buttons">
+            {back}
+            <button type="button" class="primary" onClick={() => setStep(step + 1)}>
+              {t('familyNext')}
+            </button>
+          </div>
+        </>
+      )}
+      {step === 4 && (
         <>
           <DisplayFields {...fields} />
           <div class="buttons">

@@ -6,6 +6,7 @@ import type { TrustedSite } from '../../shared/trust-messages';
 import { t } from '../ui/i18n';
 import { send } from '../ui/messaging';
 import { applyPreferences, loadPreferences } from '../ui/page-preferences';
+import { AlertsLink } from './alerts-link';
 import type { FamilyActions } from './family-actions';
 import { FamilySettings } from './family-settings';
 import { FamilySetup } from './family-setup';
@@ -13,6 +14,7 @@ import { PageAccess } from './page-access';
 import { PersonalList } from './personal-list';
 import { PinGate } from './pin-gate';
 import { TrustedList } from './trusted-list';
+import { WatchOver } from './watch-over';
 
 function App({ initial }: { initial: SettingsView | null }) {
   const [view, setView] = useState(initial);
@@ -96,10 +98,16 @@ function App({ initial }: { initial: SettingsView | null }) {
             onResetEnded={() => void send('settings/get', {}).then(show).catch(report)}
           />
         ) : inSetup ? (
-          <FamilySetup view={view} actions={actions} onClose={() => setInSetup(false)} />
+          <FamilySetup
+            view={view}
+            actions={actions}
+            token={token}
+            onClose={() => setInSetup(false)}
+          />
         ) : (
           <FamilySettings view={view} actions={actions} onStartSetup={() => setInSetup(true)} />
         ))}
+      {!inSetup && <AlertsLink token={token} locked={!!locked} />}
       <PageAccess locked={!!locked} />
       <PersonalList
         entries={entries}
@@ -115,6 +123,7 @@ function App({ initial }: { initial: SettingsView | null }) {
           void send('trust/remove', { domain, token }).then(refresh).catch(report)
         }
       />
+      <WatchOver />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Category } from '../../shared/categories';
+import type alerts from '../_locales/en/alerts.json';
 import type common from '../_locales/en/common.json';
 import type content from '../_locales/en/content.json';
 import type family from '../_locales/en/family.json';
@@ -13,6 +14,7 @@ import type warning from '../_locales/en/warning.json';
 /** Every message key; add the type of each new catalog file here. */
 export type MessageKey =
   | keyof typeof common
+  | keyof typeof alerts
   | keyof typeof family
   | keyof typeof familyGuard
   | keyof typeof warning
@@ -49,7 +51,10 @@ let current: Language = browserLanguage();
 /** Switches every later `t()` call to `language` ('auto' follows the browser). */
 export function setLanguage(language: Language | 'auto'): void {
   current = language === 'auto' ? browserLanguage() : language;
-  document.documentElement.lang = current === 'zh_CN' ? 'zh-CN' : 'en';
+  // The background's notifications use these catalogs too, and a worker has no document.
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = current === 'zh_CN' ? 'zh-CN' : 'en';
+  }
 }
 
 export function uiLanguage(): string {
