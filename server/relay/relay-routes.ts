@@ -178,13 +178,13 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions) {
     },
   );
 
+  const unknownChannel = (reply: FastifyReply) =>
+    reply.code(404).send({ error: 'unknown-channel', reason: 'no such channel' });
   const requireChannel = async (
     request: FastifyRequest<{ Params: { channelId: string } }>,
     reply: FastifyReply,
   ) => {
-    if (!(await store.channelExists(request.params.channelId))) {
-      return reply.code(404).send({ error: 'unknown-channel', reason: 'no such channel' });
-    }
+    if (!(await store.channelExists(request.params.channelId))) return unknownChannel(reply);
     return undefined;
   };
 
@@ -214,6 +214,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions) {
         box,
         now() + ttlSeconds * 1000,
       );
+      if (messageId === null) return unknownChannel(reply);
       return reply.code(201).send({ id: messageId });
     },
   );
