@@ -93,7 +93,12 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     },
   });
   if (options.listDir !== undefined) app.register(listHosting, { listDir: options.listDir });
-  if (options.relay)
-    app.register(relayRoutes, { store: options.relay, now: options.now ?? Date.now });
+  if (options.relay) {
+    app.register(relayRoutes, {
+      store: options.relay,
+      now: options.now ?? Date.now,
+      rateLimiters: options.rateLimiters ?? memoryRateLimiters,
+    });
+  }
   return app;
 }

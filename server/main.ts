@@ -41,7 +41,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const app = buildServer({
     store: backend.reports,
     rateLimiters: backend.rateLimiters,
-    ...(backend.relay ? { relay: backend.relay } : {}),
+    relay: backend.relay,
     listDir: options.listDir ?? DEFAULT_LIST_DIR,
     allowlistPath: options.allowlistPath ?? DEFAULT_ALLOWLIST_PATH,
     rateLimits: options.rateLimits,

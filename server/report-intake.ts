@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { REPORT_LIMITS, reportSchema, validateReportUrl, type Report } from '../shared/report';
 import type { AllowlistSource } from './allowlist-source';
-import { cors } from './cors';
+import { corsFor } from './cors';
 import type { RateLimit, RateLimiter, RateLimiterFactory } from './rate-limiter';
 import { reporterNetwork } from './reporter-network';
 import type { ReportStore } from './store/report-store';
@@ -41,6 +41,7 @@ export async function reportIntake(app: FastifyInstance, options: ReportIntakeOp
   const { store, allowlist, now } = options;
   const perIp = options.rateLimiters('ip', options.rateLimits.perIp, now);
   const perInstall = options.rateLimiters('install', options.rateLimits.perInstall, now);
+  const cors = corsFor(['POST']);
 
   // JSON only. Dropping text/plain also means a web page cannot send a "simple" cross-origin
   // POST that skips the CORS preflight.

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../app';
 import { createSqliteStore } from '../store/sqlite-store';
 import type { ReportStore } from '../store/report-store';
-import { RELAY_LIMITS } from './relay-routes';
+import { RELAY_LIMITS } from './relay-limits';
 import type { RelayStore } from './relay-store';
 import { createSqliteRelayStore } from './sqlite-relay-store';
 

@@ -1,96 +1,44 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createRateLimiter, type RateLimit, type RateLimiter } from '../rate-limiter';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { corsFor } from '../cors';
+import type { RateLimiterFactory } from '../rate-limiter';
+import { FAREWELL_PATH, farewellRoute } from './farewell-route';
+import { sendFarewellPage } from './farewell-page';
+import { relayError } from './relay-error';
+import { CHANNEL_ID, overLimit, RELAY_LIMITS, tooMany } from './relay-limits';
 import type { RelayStore } from './relay-store';
 
 export interface RelayOptions {
   store: RelayStore;
   now: () => number;
+  /** Where limits are counted: memory on SQLite, shared buckets on PostgreSQL (backend.ts). */
+  rateLimiters: RateLimiterFactory;
   rateLimits?: Partial<typeof RELAY_LIMITS.rates>;
 }
-
-/** Small on purpose: an alert is a sealed box of well under a kilobyte. */
-export const RELAY_LIMITS = {
-  bodyBytes: 4096,
-  boxChars: 2048,
-  keyChars: 200,
-  pairingMs: 10 * 60_000,
-  maxTtlSeconds: 7 * 24 * 3600,
-  pageSize: 50,
-  rates: {
-    // Guessing an 8-digit code within its 10 minutes at this pace is hopeless.
-    claimPerIp: { max: 10, windowMs: 60_000 },
-    perIp: { max: 120, windowMs: 60_000 },
-    perChannel: { max: 30, windowMs: 60_000 },
-  } satisfies Record<string, RateLimit>,
-} as const;
 
 const base64url = { type: 'string', pattern: '^[A-Za-z0-9_-]+$' } as const;
 const key = { ...base64url, minLength: 32, maxLength: RELAY_LIMITS.keyChars } as const;
 const channelParams = {
   type: 'object',
   required: ['channelId'],
-  properties: { channelId: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } },
+  properties: { channelId: { type: 'string', pattern: CHANNEL_ID.source } },
 } as const;
 
 const id = () => randomBytes(16).toString('base64url');
 /** 8 digits, uniformly drawn, so the code says nothing about anything. */
 const pairingCode = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
 
-async function limited(limiter: RateLimiter, key: string, reply: FastifyReply): Promise<boolean> {
-  const verdict = await limiter.take(key);
-  if (verdict.allowed) return false;
-  void reply
-    .code(429)
-    .header('Retry-After', String(verdict.retryAfterSeconds))
-    .send({ error: 'rate-limited', reason: `retry after ${verdict.retryAfterSeconds} s` });
-  return true;
-}
-
-/** Relay errors in the service's one shape, with the relay's own limits in the words. */
-function relayError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error.validation?.[0]) {
-    const issue = error.validation[0];
-    const field =
-      issue.instancePath.replace(/^\//, '') || String(issue.params.missingProperty ?? '');
-    return reply.code(400).send({
-      error: 'invalid-request',
-      reason: `${field || 'body'} ${issue.message ?? 'is invalid'}`,
-    });
-  }
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return reply.code(413).send({
-      error: 'body-too-large',
-      reason: `bodies are at most ${RELAY_LIMITS.bodyBytes} bytes`,
-    });
-  }
-  if (
-    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-  ) {
-    return reply.code(400).send({ error: 'malformed-json', reason: error.message });
-  }
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return reply
-      .code(415)
-      .send({ error: 'unsupported-media-type', reason: 'send application/json' });
-  }
-  const status = error.statusCode ?? 500;
-  if (status < 500) return reply.code(status).send({ error: 'bad-request', reason: error.message });
-  request.log.error({ err: error }, 'relay request failed');
-  return reply.code(500).send({ error: 'internal', reason: 'retry later' });
-}
-
 /**
  * The family-alert relay: pairing slots that live ten minutes and work once, channels, and
  * sealed boxes with a time to live. It forwards what it cannot read.
  */
 export async function relayRoutes(app: FastifyInstance, options: RelayOptions) {
-  const { store, now } = options;
+  const { store, now, rateLimiters } = options;
   const rates = { ...RELAY_LIMITS.rates, ...options.rateLimits };
-  const perIp = createRateLimiter(rates.perIp, now);
-  const claimPerIp = createRateLimiter(rates.claimPerIp, now);
-  const perChannel = createRateLimiter(rates.perChannel, now);
+  const perIp = rateLimiters('relay-ip', rates.perIp, now);
+  const claimPerIp = rateLimiters('relay-claim', rates.claimPerIp, now);
+  const perChannel = rateLimiters('relay-channel', rates.perChannel, now);
+  const cors = corsFor(['GET', 'POST', 'DELETE']);
 
   app.setErrorHandler(relayError);
   app.removeAllContentTypeParsers();
@@ -99,11 +47,22 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions) {
     { parseAs: 'string', bodyLimit: RELAY_LIMITS.bodyBytes },
     app.getDefaultJsonParser('error', 'error'),
   );
+  app.addHook('onRequest', cors);
   app.addHook('onRequest', async (request, reply) => {
-    if (await limited(perIp, request.ip, reply)) return reply;
+    const wait = await overLimit(perIp, request.ip);
+    if (wait !== null) {
+      // The farewell is read by a person, in a tab: a page, not JSON.
+      if (request.routeOptions.url === FAREWELL_PATH) {
+        return sendFarewellPage(reply.header('Retry-After', String(wait)), 429, 'removed');
+      }
+      return tooMany(reply, wait);
+    }
     await store.purgeExpired(now());
     return undefined;
   });
+  // Preflights: a browser asks before a JSON POST or a DELETE from an extension page that
+  // lacks host permission for the service.
+  app.options('/v1/relay/*', async (_request, reply) => reply.code(204).send());
 
   // "Watch over someone": the relative's browser offers its public key for one code.
   app.post<{ Body: { publicKey: string } }>(
@@ -152,7 +111,8 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions) {
       },
     },
     async (request, reply) => {
-      if (await limited(claimPerIp, request.ip, reply)) return reply;
+      const wait = await overLimit(claimPerIp, request.ip);
+      if (wait !== null) return tooMany(reply, wait);
       const slot = await store.claimPairing(request.body.code, request.body.publicKey, now());
       if (!slot) {
         return reply
@@ -178,13 +138,13 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions) {
     },
   );
 
+  const unknownChannel = (reply: FastifyReply) =>
+    reply.code(404).send({ error: 'unknown-channel', reason: 'no such channel' });
   const requireChannel = async (
     request: FastifyRequest<{ Params: { channelId: string } }>,
     reply: FastifyReply,
   ) => {
-    if (!(await store.channelExists(request.params.channelId))) {
-      return reply.code(404).send({ error: 'unknown-channel', reason: 'no such channel' });
-    }
+    if (!(await store.channelExists(request.params.channelId))) return unknownChannel(reply);
     return undefined;
   };
 
@@ -207,13 +167,15 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions) {
       preHandler: requireChannel,
     },
     async (request, reply) => {
-      if (await limited(perChannel, request.params.channelId, reply)) return reply;
+      const wait = await overLimit(perChannel, request.params.channelId);
+      if (wait !== null) return tooMany(reply, wait);
       const { box, ttlSeconds } = request.body;
       const messageId = await store.postMessage(
         request.params.channelId,
         box,
         now() + ttlSeconds * 1000,
       );
+      if (messageId === null) return unknownChannel(reply);
       return reply.code(201).send({ id: messageId });
     },
   );
@@ -252,4 +214,6 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions) {
       return reply.code(204).send();
     },
   );
+
+  farewellRoute(app, { store, now, perChannel });
 }

@@ -1,8 +1,8 @@
 /**
- * Storage of the family-alert relay, behind an interface of its own so that a PostgreSQL
- * implementation can follow the SQLite one. Everything stored is opaque to the service:
- * public keys the two browsers agree a key from, and boxes sealed with that key. No host,
- * category, name or address is ever given to it.
+ * Storage of the family-alert relay, one implementation per backend (sqlite-relay-store.ts,
+ * postgres-relay-store.ts; relay-store-contract.ts says what both do). Everything stored is
+ * opaque to the service: public keys the two browsers agree a key from, and boxes sealed
+ * with that key. No host, category, name or address is ever given to it.
  */
 
 /** A one-time pairing code offered by the relative's browser ("Watch over someone"). */
@@ -29,7 +29,8 @@ export interface RelayStore {
   claimPairing(code: string, watchedKey: string, now: number): Promise<PairingSlot | null>;
   getPairing(id: string, now: number): Promise<PairingSlot | null>;
   channelExists(channelId: string): Promise<boolean>;
-  postMessage(channelId: string, box: string, expiresAt: number): Promise<number>;
+  /** The message's id, increasing per channel; null when the channel is gone (unpaired). */
+  postMessage(channelId: string, box: string, expiresAt: number): Promise<number | null>;
   /** Live messages after `after`, oldest first. */
   messages(channelId: string, after: number, now: number, limit: number): Promise<RelayMessage[]>;
   /** Unpairing: the channel and everything queued on it are gone. */

@@ -83,7 +83,13 @@ export function createSqliteRelayStore(path: string): RelayStore {
       return hasChannel.get(channelId) !== undefined;
     },
     async postMessage(channelId, box, expiresAt) {
-      return Number(insertMessage.run(channelId, box, expiresAt).lastInsertRowid);
+      try {
+        return Number(insertMessage.run(channelId, box, expiresAt).lastInsertRowid);
+      } catch (error) {
+        // Unpaired between the route's check and this insert.
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return null;
+        throw error;
+      }
     },
     async messages(channelId, after, now, limit) {
       return selectMessages.all(channelId, after, now, limit);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { memoryRateLimiters, type RateLimiterFactory } from '../rate-limiter';
+import { createPostgresRelayStore } from '../relay/postgres-relay-store';
 import type { RelayStore } from '../relay/relay-store';
 import { createSqliteRelayStore } from '../relay/sqlite-relay-store';
 import { runPostgresMigrations } from './postgres-migrations';
@@ -17,15 +18,12 @@ export interface Backend {
   kind: 'sqlite' | 'postgres';
   reports: ReportStore;
   /**
-   * Where rate limits are counted. SQLite is one file on one machine, so one instance, and
+   * Where rate limits are counted (reports and relay alike). SQLite is one file on one machine, so one instance, and
    * memory suffices; PostgreSQL serves many instances, so the buckets live in it.
    */
   rateLimiters: RateLimiterFactory;
-  /**
-   * The family-alert relay. SQLite only so far: on PostgreSQL it is absent and its routes
-   * answer 404, until it has its PostgreSQL implementation.
-   */
-  relay?: RelayStore;
+  /** The family-alert relay. */
+  relay: RelayStore;
   close(): Promise<void>;
 }
 
@@ -77,6 +75,7 @@ export async function openBackend(options: BackendOptions = {}): Promise<Backend
   return {
     kind: 'postgres',
     reports: createPostgresStore(pool),
+    relay: createPostgresRelayStore(pool),
     rateLimiters: postgresRateLimiters(pool),
     close() {
       closing ??= pool.end();

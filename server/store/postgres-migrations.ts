@@ -2,9 +2,10 @@ import type pg from 'pg';
 import type { Migration } from './migration';
 
 /**
- * PostgreSQL's schema steps, numbered like sqlite-migrations.ts. Append only: a step that
- * has shipped is never edited; a new concern (e.g. the family relay) adds the next number
- * here and in the SQLite list.
+ * PostgreSQL's schema steps. Append only: a step that has shipped is never edited. Steps 1
+ * and 2 match sqlite-migrations.ts; from 3 on the lists differ, because the shared rate
+ * limits (3) exist only here and the relay came to each backend at a different time (SQLite
+ * 3, PostgreSQL 4). A version counts within one database, so each list only has to grow.
  */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -56,6 +57,35 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         allowed BOOLEAN NOT NULL
       );
       CREATE INDEX rate_limits_by_age ON rate_limits (at);
+    `,
+  },
+  {
+    version: 4,
+    name: 'create family-alert relay',
+    // The tables of SQLite's step 3. Opaque to the service: public keys and sealed boxes
+    // only (server/relay/relay-store.ts). Times are milliseconds since 1970, as in SQLite.
+    sql: `
+      CREATE TABLE relay_pairings (
+        id          TEXT PRIMARY KEY,
+        code        TEXT NOT NULL UNIQUE,
+        watcher_key TEXT NOT NULL,
+        watched_key TEXT,
+        channel_id  TEXT NOT NULL,
+        expires_at  BIGINT NOT NULL
+      );
+      CREATE INDEX relay_pairings_by_expiry ON relay_pairings (expires_at);
+      CREATE TABLE relay_channels (
+        id         TEXT PRIMARY KEY,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE relay_messages (
+        id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        channel_id TEXT NOT NULL REFERENCES relay_channels (id) ON DELETE CASCADE,
+        box        TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX relay_messages_by_channel ON relay_messages (channel_id, id);
+      CREATE INDEX relay_messages_by_expiry ON relay_messages (expires_at);
     `,
   },
 ];

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimiterContract } from '../rate-limiter-contract';
+import { relayStoreContract } from '../relay/relay-store-contract';
 import { makeReport } from '../test-server';
 import { openBackend, type Backend } from './backend';
 import { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migrations';
@@ -72,3 +73,4 @@ describe('PostgreSQL migrations', () => {
 
 reportStoreContract('PostgreSQL', async () => (await freshBackend()).reports);
 rateLimiterContract('PostgreSQL', async () => (await freshBackend()).rateLimiters);
+relayStoreContract('PostgreSQL', async () => (await freshBackend()).relay);

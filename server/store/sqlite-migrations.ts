@@ -3,7 +3,8 @@ import type { Migration } from './migration';
 
 /**
  * SQLite's schema steps. Append only: a migration that has shipped is never edited, a change
- * is a new entry, and postgres-migrations.ts gets the same step under the same number.
+ * is a new entry, and postgres-migrations.ts gets the same step (its next number: the lists
+ * differ from step 3 on, see there).
  * No IP address is stored: rate limiting needs it only in memory; reports keep the /24 or
  * /48 range (migration 2) so that the review queue can count independent networks.
  */

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { relayStoreContract } from '../relay/relay-store-contract';
+import { createSqliteRelayStore } from '../relay/sqlite-relay-store';
 import { makeReport } from '../test-server';
 import { reportStoreContract } from './report-store-contract';
 import { MIGRATIONS, runMigrations } from './sqlite-migrations';
@@ -54,3 +56,4 @@ describe('migrations', () => {
 });
 
 reportStoreContract('SQLite', async () => createSqliteStore(join(dir, `${randomUUID()}.db`)));
+relayStoreContract('SQLite', async () => createSqliteRelayStore(join(dir, `${randomUUID()}.db`)));
