@@ -37,4 +37,7 @@ declare namespace chrome {
     };
     const session: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
   }
+  namespace notifications {
+    function getAll(): Promise<Record<string, boolean>>;
+  }
 }

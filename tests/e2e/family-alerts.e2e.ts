@@ -39,8 +39,10 @@ const delays: number[] = [];
 async function inbox(): Promise<{ alert: { id: string; kind: string; host?: string } }[]> {
   const worker = await relative.worker();
   return worker.evaluate(async () => {
-    const { familyWatch } = await chrome.storage.local.get('familyWatch');
-    return (familyWatch?.inbox ?? []) as { alert: { id: string; kind: string; host?: string } }[];
+    const { familyWatch } = (await chrome.storage.local.get('familyWatch')) as {
+      familyWatch?: { inbox: { alert: { id: string; kind: string; host?: string } }[] };
+    };
+    return familyWatch?.inbox ?? [];
   });
 }
 
@@ -99,10 +101,15 @@ describe('family alerts between two browsers', () => {
     await watcherPage.getByLabel('Their phone number, for the call button').fill(MUM.phone);
     await watcherPage.getByRole('button', { name: 'Get a pairing code' }).click();
     const codeText = await watcherPage.getByTestId('watch-code').textContent();
-    pairingCode = /([0-9]{4}) ([0-9]{4})/.exec(codeText ?? '')!.slice(1).join('');
+    pairingCode = /([0-9]{4}) ([0-9]{4})/
+      .exec(codeText ?? '')!
+      .slice(1)
+      .join('');
 
     mumOptions = await openOptions(mum);
-    await mumOptions.getByLabel("Code from your relative's Scam Guard (8 digits)").fill(pairingCode);
+    await mumOptions
+      .getByLabel("Code from your relative's Scam Guard (8 digits)")
+      .fill(pairingCode);
     await mumOptions.getByRole('button', { name: 'Pair', exact: true }).click();
     const mumCheck = await mumOptions.getByTestId('alerts-check-code').textContent();
     expect(mumCheck).toMatch(/Check code: [0-9]{3} [0-9]{3}/);
@@ -118,7 +125,7 @@ describe('family alerts between two browsers', () => {
     }
   });
 
-  it('a warning in Mum\'s browser becomes a notification naming the host and category', async () => {
+  it("a warning in Mum's browser becomes a notification naming the host and category", async () => {
     const tab = await mum.context.newPage();
     const since = Date.now();
     await visit(tab, site.url(LISTED.phishing, '/login?account=42'), WARNING_PAGE);
@@ -129,9 +136,14 @@ describe('family alerts between two browsers', () => {
     await watcherPage.reload();
     const list = watcherPage.getByTestId('watch-alerts');
     await expect(list.textContent()).resolves.toContain(`A warning stopped ${LISTED.phishing}.`);
-    await expect(list.textContent()).resolves.toContain('Kind of scam: Phishing.');
+    await expect(list.textContent()).resolves.toContain(
+      'Kind of scam: Phishing (fake bank, shop or login page).',
+    );
     await expect(
-      list.getByRole('link', { name: `Call ${MUM.name}` }).first().getAttribute('href'),
+      list
+        .getByRole('link', { name: `Call ${MUM.name}` })
+        .first()
+        .getAttribute('href'),
     ).resolves.toBe('tel:+8613812345678');
     await tab.close();
   });
@@ -188,7 +200,9 @@ describe('family alerts between two browsers', () => {
     }
     expect((await inbox()).length).toBe(before);
 
-    await mumOptions.getByLabel("Code from your relative's Scam Guard (8 digits)").fill(pairingCode);
+    await mumOptions
+      .getByLabel("Code from your relative's Scam Guard (8 digits)")
+      .fill(pairingCode);
     await mumOptions.getByRole('button', { name: 'Pair', exact: true }).click();
     await mumOptions.getByText('This code does not work.', { exact: false }).waitFor();
     await tab.close();
@@ -198,11 +212,17 @@ describe('family alerts between two browsers', () => {
     await watcherPage.getByLabel('Their name, as you call them (e.g. Mum)').fill(MUM.name);
     await watcherPage.getByRole('button', { name: 'Get a pairing code' }).click();
     const codeText = await watcherPage.getByTestId('watch-code').textContent();
-    const code = /([0-9]{4}) ([0-9]{4})/.exec(codeText ?? '')!.slice(1).join('');
+    const code = /([0-9]{4}) ([0-9]{4})/
+      .exec(codeText ?? '')!
+      .slice(1)
+      .join('');
     // The code's ten minutes pass (the service's clock is real, so its slot is aged instead).
     const db = new Database(database);
     try {
-      db.prepare('UPDATE relay_pairings SET expires_at = ? WHERE code = ?').run(Date.now() - 1, code);
+      db.prepare('UPDATE relay_pairings SET expires_at = ? WHERE code = ?').run(
+        Date.now() - 1,
+        code,
+      );
     } finally {
       db.close();
     }
@@ -212,8 +232,6 @@ describe('family alerts between two browsers', () => {
     await mumOptions.getByLabel("Code from your relative's Scam Guard (8 digits)").fill(code);
     await mumOptions.getByRole('button', { name: 'Pair', exact: true }).click();
     await mumOptions.getByText('This code does not work.', { exact: false }).waitFor();
-    console.log(
-      JSON.stringify({ alertDelayMs: delays, pollSeconds: POLL_SECONDS }),
-    );
+    console.log(JSON.stringify({ alertDelayMs: delays, pollSeconds: POLL_SECONDS }));
   });
 });

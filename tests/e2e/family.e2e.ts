@@ -35,22 +35,22 @@ async function unlock(options: Page, pin: string): Promise<void> {
 }
 
 describe('family setup', () => {
-  it('walks through contact, strict mode, PIN and display in four steps', async () => {
+  it('walks through contact, strict mode, PIN, alerts and display in five steps', async () => {
     const options = await openOptions(browser);
     await options.getByRole('button', { name: 'Set up family mode' }).click();
-    await options.getByText('Step 1 of 4').waitFor();
+    await options.getByText('Step 1 of 5').waitFor();
     await options.getByLabel(/Your name, as they call you/).fill('Xiao Ming');
     await options.getByLabel('Your phone number').fill('+86 138 0000 0000');
     await options.screenshot({ path: screenshotPath('family-setup-en.png'), fullPage: true });
     await options.getByRole('button', { name: 'Next' }).click();
 
-    await options.getByText('Step 2 of 4').waitFor();
+    await options.getByText('Step 2 of 5').waitFor();
     await expect(
       options.getByLabel(/Never let them open a blocked website/).isChecked(),
     ).resolves.toBe(false);
     await options.getByRole('button', { name: 'Next' }).click();
 
-    await options.getByText('Step 3 of 4').waitFor();
+    await options.getByText('Step 3 of 5').waitFor();
     await options.getByLabel('New PIN').fill('2468');
     await options.getByLabel('The same PIN again').fill('2469');
     await options.getByRole('button', { name: 'Next' }).click();
@@ -58,7 +58,12 @@ describe('family setup', () => {
     await options.getByLabel('The same PIN again').fill('2468');
     await options.getByRole('button', { name: 'Next' }).click();
 
-    await options.getByText('Step 4 of 4').waitFor();
+    // Alerts to a relative are offered, and can wait (family-alerts.e2e.ts pairs them).
+    await options.getByText('Step 4 of 5').waitFor();
+    await options.getByLabel("Code from your relative's Scam Guard (8 digits)").waitFor();
+    await options.getByRole('button', { name: 'Next' }).click();
+
+    await options.getByText('Step 5 of 5').waitFor();
     await options.getByRole('button', { name: 'Next' }).click();
     await options.getByText('Family mode is set up.').waitFor();
     await options.close();
