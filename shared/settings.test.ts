@@ -86,6 +86,49 @@ describe('mergeSettings', () => {
   });
 });
 
+describe('family alert policy', () => {
+  const channel = { channelId: 'A'.repeat(22), key: 'k'.repeat(43), checkCode: '123 456' };
+
+  it('takes a paired channel, the requirement and a poll period from policy', () => {
+    const { settings, forced } = mergeSettings(defaults, undefined, {
+      familyChannel: channel,
+      familyAlertsRequired: true,
+      alertPollSeconds: 30,
+    });
+    expect(settings).toMatchObject({
+      familyChannel: channel,
+      familyAlertsRequired: true,
+      alertPollSeconds: 30,
+    });
+    expect(forced).toEqual(['familyAlertsRequired', 'familyChannel', 'alertPollSeconds']);
+  });
+
+  it.each([
+    ['a short key', { ...channel, key: 'k'.repeat(42) }],
+    ['a channel id with other characters', { ...channel, channelId: `${'A'.repeat(21)}/` }],
+    ['a check code in another shape', { ...channel, checkCode: '123456' }],
+    ['no object at all', 'channel'],
+  ])('ignores a channel with %s, rather than pair with it', (_kind, value) => {
+    const { settings, forced } = mergeSettings(defaults, undefined, { familyChannel: value });
+    expect(settings.familyChannel).toBeNull();
+    expect(forced).toEqual([]);
+  });
+
+  it('keeps the poll period within 2 s and an hour', () => {
+    for (const value of [1, 3601, 2.5, '60']) {
+      expect(
+        mergeSettings(defaults, undefined, { alertPollSeconds: value }).settings,
+      ).toMatchObject({ alertPollSeconds: 60 });
+    }
+  });
+
+  it('never lets the family or a page set them', () => {
+    const stored = { familyAlertsRequired: false, familyChannel: channel, alertPollSeconds: 2 };
+    expect(mergeSettings(defaults, stored, {}).settings).toEqual(defaults);
+    expect(() => parseUserChanges({ familyAlertsRequired: false })).toThrow(/cannot be changed/);
+  });
+});
+
 describe('parseUserChanges', () => {
   it('accepts valid user changes, trimmed', () => {
     expect(parseUserChanges({ familyContactPhone: ' 138 0000 0000 ', largeText: true })).toEqual({
