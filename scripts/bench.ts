@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runContentBench } from './bench/content';
 import { runDeltaBench } from './bench/delta';
+import { runFamilyAlertBench } from './bench/family-alerts';
 import { runListBench } from './bench/list';
 import { runLookalikeBench } from './bench/lookalike';
 import { runNetworkBench } from './bench/network';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   Object.assign(results, await runSyncCostBench(paths));
   Object.assign(results, await runNetworkBench());
   Object.assign(results, await runContentBench());
+  Object.assign(results, await runFamilyAlertBench());
   const rounded = Object.fromEntries(
     Object.entries(results).map(([k, v]) => [k, Math.round(v * 1000) / 1000]),
   );
