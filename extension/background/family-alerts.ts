@@ -40,7 +40,6 @@ async function show(id: string, notice: WatchNotice): Promise<void> {
     iconUrl: browser.runtime.getURL('extension/icons/icon-128.png'),
     title: t('alertTitle', notice.watch.name),
     message: noticeText(notice),
-    priority: 2,
   });
 }
 

@@ -127,6 +127,14 @@ describe('family alerts between two browsers', () => {
     for (const page of [watcherPage, mumOptions]) {
       const axe = await new AxeBuilder({ page }).include('main').analyze();
       expect(axe.violations.map((v) => v.id)).toEqual([]);
+      // 200% zoom on a 1280px window: the codes and the lists wrap rather than overflow.
+      const size = page.viewportSize();
+      await page.setViewportSize({ width: 640, height: 600 });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      if (size) await page.setViewportSize(size);
     }
   });
 
