@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RELAY_LIMITS } from './relay/relay-limits';
+import { KEY_A, pair, send } from './relay/relay-test-servers';
 import { startTestPostgres, type TestPostgres } from './store/test-postgres';
 import { makeReport, startTestServer, type TestServer } from './test-server';
 
@@ -86,6 +88,78 @@ describe('two instances on one PostgreSQL', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(20);
     expect(statuses.filter((s) => s === 200)).toHaveLength(20);
     expect(await b.store.count()).toBe(20);
+  });
+});
+
+describe('the relay on two instances of one PostgreSQL', () => {
+  it('pairs on one and delivers on the other, in order', async () => {
+    const [a, b] = await instances(2);
+    if (!a || !b) throw new Error('two instances expected');
+    const { channelId } = await pair(a);
+    const path = `/v1/relay/channels/${channelId}/messages`;
+    const posted = [];
+    for (let i = 0; i < 6; i++) {
+      const reply = await send(i % 2 ? a : b, 'POST', path, {
+        box: `box${String(i).padStart(13, '0')}`,
+        ttlSeconds: 60,
+      });
+      posted.push((await reply.json()) as { id: number });
+    }
+    const read = (await (await send(b, 'GET', path)).json()) as {
+      messages: { id: number; box: string }[];
+    };
+    expect(read.messages.map((m) => m.id)).toEqual(posted.map((p) => p.id));
+    expect((await send(b, 'DELETE', `/v1/relay/channels/${channelId}`)).status).toBe(204);
+    expect((await send(a, 'GET', path)).status).toBe(404);
+  });
+
+  it('give one code to one browser when two claim it on both instances at once', async () => {
+    const [a, b] = await instances(2);
+    if (!a || !b) throw new Error('two instances expected');
+    const offer = await send(a, 'POST', '/v1/relay/pairings', { publicKey: KEY_A });
+    const { code } = (await offer.json()) as { code: string };
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        send(i % 2 ? a : b, 'POST', '/v1/relay/pairings/claim', {
+          code,
+          publicKey: String(i).padStart(43, 'k'),
+        }),
+      ),
+    );
+    expect(claims.map((c) => c.status).sort()).toEqual([200, ...Array(7).fill(404)]);
+  });
+
+  it('limit a flood on one channel split across both as if one instance took it all', async () => {
+    const [a, b] = await instances(2);
+    if (!a || !b) throw new Error('two instances expected');
+    const { channelId } = await pair(a);
+    const path = `/v1/relay/channels/${channelId}/messages`;
+    const statuses = [];
+    for (let i = 0; i < 40; i++) {
+      const reply = await send(i % 2 ? a : b, 'POST', path, {
+        box: 'c'.repeat(64),
+        ttlSeconds: 60,
+      });
+      statuses.push(reply.status);
+    }
+    // In memory each instance would let 30 through.
+    expect(statuses.filter((s) => s === 201)).toHaveLength(RELAY_LIMITS.rates.perChannel.max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - RELAY_LIMITS.rates.perChannel.max);
+  });
+
+  it('limit code guesses from one address across both instances', async () => {
+    const [a, b] = await instances(2);
+    if (!a || !b) throw new Error('two instances expected');
+    const statuses = [];
+    for (let i = 0; i < 2 * RELAY_LIMITS.rates.claimPerIp.max; i++) {
+      const reply = await send(i % 2 ? a : b, 'POST', '/v1/relay/pairings/claim', {
+        code: String(i).padStart(8, '0'),
+        publicKey: KEY_A,
+      });
+      statuses.push(reply.status);
+    }
+    expect(statuses.filter((s) => s === 404)).toHaveLength(RELAY_LIMITS.rates.claimPerIp.max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(RELAY_LIMITS.rates.claimPerIp.max);
   });
 });
 

@@ -2,8 +2,9 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from './main';
+import { startTestPostgres, type TestPostgres } from './store/test-postgres';
 import { createSqliteStore } from './store/sqlite-store';
 import { makeReport } from './test-server';
 
@@ -44,6 +45,39 @@ describe('startServer', () => {
     const store = createSqliteStore(databasePath);
     expect((await store.get(report.id))?.url).toBe(report.url);
     await store.close();
+  });
+});
+
+describe('startServer on PostgreSQL', () => {
+  let cluster: TestPostgres;
+  beforeAll(async () => {
+    cluster = await startTestPostgres();
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('serves the family-alert relay as on SQLite', async () => {
+    const server = await startServer({ port: 0, databaseUrl: await cluster.createDatabase() });
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const offer = await post('/v1/relay/pairings', { publicKey: 'a'.repeat(43) });
+      expect(offer.status).toBe(201);
+      const { code } = (await offer.json()) as { code: string };
+      const claim = await post('/v1/relay/pairings/claim', { code, publicKey: 'b'.repeat(43) });
+      const { channelId } = (await claim.json()) as { channelId: string };
+      const path = `/v1/relay/channels/${channelId}/messages`;
+      expect((await post(path, { box: 'c'.repeat(64), ttlSeconds: 60 })).status).toBe(201);
+      const read = await fetch(`${server.url}${path}`);
+      expect(((await read.json()) as { messages: unknown[] }).messages).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -92,6 +92,7 @@ async function main(): Promise<void> {
   console.log(`Scam Guard report service on ${server.url}`);
   console.log(`  reports  POST ${server.url}/v1/reports`);
   console.log(`  health   GET  ${server.url}/v1/health`);
+  console.log(`  relay         ${server.url}/v1/relay/  (family alerts)`);
   console.log(
     `  lists    GET  ${server.url}/list/manifest.json  (from ${resolve(env.LIST_DIR || DEFAULT_LIST_DIR)})`,
   );

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Report } from '../shared/report';
 import { buildServer, type BuildServerOptions } from './app';
+import type { RelayStore } from './relay/relay-store';
 import { openBackend } from './store/backend';
 import type { ReportStore } from './store/report-store';
 
@@ -12,6 +13,8 @@ export interface TestServer {
   url: string;
   app: FastifyInstance;
   store: ReportStore;
+  /** The family-alert relay's store, served under /v1/relay/. */
+  relay: RelayStore;
   /** Temporary folder holding the database; removed by close(). */
   dir: string;
   /** The PostgreSQL database, when the server runs on one. */
@@ -30,7 +33,10 @@ export interface TestServer {
  * text. `clock` lets several instances share one fake clock.
  */
 export async function startTestServer(
-  options: Omit<BuildServerOptions, 'store' | 'now' | 'allowlistPath' | 'rateLimiters'> & {
+  options: Omit<
+    BuildServerOptions,
+    'store' | 'relay' | 'now' | 'allowlistPath' | 'rateLimiters'
+  > & {
     allowlist?: string;
     databaseUrl?: string;
     clock?: TestServer['clock'];
@@ -58,6 +64,7 @@ export async function startTestServer(
     ...rest,
     allowlistPath,
     store,
+    relay: backend.relay,
     rateLimiters: backend.rateLimiters,
     now: () => clock.now,
   });
@@ -69,6 +76,7 @@ export async function startTestServer(
     url,
     app,
     store,
+    relay: backend.relay,
     dir,
     ...(databaseUrl ? { databaseUrl } : {}),
     listDir,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 
 /**
@@ -24,6 +25,15 @@ const TEXT: Record<FarewellOutcome, { zh: string; en: string }> = {
 const STYLE = `body{margin:0;font:1.5rem/1.6 system-ui,sans-serif;color:#1a1a1a;background:#fff}
 main{max-width:40rem;margin:3rem auto;padding:0 1.25rem}
 h1{font-size:1.25rem;color:#555;margin:0 0 1.5rem}p{margin:0 0 1.5rem}`;
+
+// The one style sheet is allowed by its hash, so not even an injected style could apply.
+const CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 function render(outcome: FarewellOutcome): string {
   const { zh, en } = TEXT[outcome];
@@ -59,10 +69,7 @@ export function sendFarewellPage(reply: FastifyReply, status: number, outcome: F
   return reply
     .code(status)
     .header('Content-Type', 'text/html; charset=utf-8')
-    .header(
-      'Content-Security-Policy',
-      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    )
+    .header('Content-Security-Policy', CSP)
     .header('Cache-Control', 'no-store')
     .header('Referrer-Policy', 'no-referrer')
     .header('X-Content-Type-Options', 'nosniff')

@@ -16,10 +16,10 @@ export interface FarewellOptions {
 /**
  * GET /v1/relay/channels/:channelId/farewell?box=… is the extension's uninstall URL
  * (`runtime.setUninstallURL`): the browser opens it after Scam Guard was removed, and the
- * box sealed beforehand goes to the family like any alert. The browser opens it again each
- * time it is visited, so the same box may be stored twice; the watcher drops repeats by the
- * id sealed inside. Browsers cap the whole address at 1023 characters, so the extension's
- * box must stay well under BOX's maximum. The answer is always a page, never JSON: a person
+ * box sealed beforehand goes to the family like any alert. A reload or a visit from the
+ * history posts it again, and it is stored again; the watcher drops repeats by the id
+ * sealed inside. Browsers cap the whole address at 1023 characters, so the extension's box
+ * must stay well under BOX's maximum. The answer is always a page, never JSON: a person
  * reads it.
  */
 export function farewellRoute(app: FastifyInstance, options: FarewellOptions) {
