@@ -138,6 +138,18 @@ describe('pairing', () => {
     expect(watch.name).toBe('Mum');
   });
 
+  it('shows the check code even when the poll alarm completed the pairing first', async () => {
+    const relative = relativeBrowser();
+    const mum = await protectedBrowser();
+    const { code } = await relative.watch.start('Mum', '');
+    const link = await mum.link.pair(code);
+    await relative.watch.poll();
+    const { pending, paired } = await relative.watch.pending();
+    expect(pending).toBeNull();
+    expect(paired?.checkCode).toBe(link.checkCode);
+    expect((await relative.watch.pending()).paired).toBeNull();
+  });
+
   it('refuses a used code without pairing a second browser', async () => {
     const relative = relativeBrowser();
     const first = await protectedBrowser();

@@ -37,9 +37,20 @@ export interface WatchState {
   inbox: ReceivedAlert[];
   /** Alert ids already handled, newest last: the relay may deliver a retried alert twice. */
   seen: string[];
+  /**
+   * A pairing the poll alarm completed while the options page waited: the page's next
+   * question still learns of it, and shows its check code.
+   */
+  justPaired: string | null;
 }
 
-export const EMPTY_WATCH_STATE: WatchState = { pending: null, watches: [], inbox: [], seen: [] };
+export const EMPTY_WATCH_STATE: WatchState = {
+  pending: null,
+  watches: [],
+  inbox: [],
+  seen: [],
+  justPaired: null,
+};
 const INBOX_LIMIT = 100;
 const SEEN_LIMIT = 1000;
 const HOUR = 3_600_000;
@@ -108,7 +119,7 @@ export function createFamilyWatch(deps: FamilyWatchDeps): FamilyWatch {
         secretKey: toBase64url(own.secretKey),
         publicKey,
       };
-      await save({ ...(await store.get()), pending });
+      await save({ ...(await store.get()), pending, justPaired: null });
       return pendingView(pending);
     });
 
@@ -147,13 +158,16 @@ export function createFamilyWatch(deps: FamilyWatchDeps): FamilyWatch {
     };
     state.pending = null;
     state.watches = [...state.watches.filter((w) => w.channelId !== watch.channelId), watch];
+    state.justPaired = watch.channelId;
     return watch;
   }
 
   const pending = () =>
     serial(async () => {
       const state = await store.get();
-      const paired = await settlePending(state);
+      await settlePending(state);
+      const paired = state.watches.find((w) => w.channelId === state.justPaired);
+      state.justPaired = null;
       await save(state);
       return {
         pending: state.pending ? pendingView(state.pending) : null,

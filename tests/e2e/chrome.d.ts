@@ -40,4 +40,7 @@ declare namespace chrome {
   namespace notifications {
     function getAll(): Promise<Record<string, boolean>>;
   }
+  namespace management {
+    function uninstallSelf(options?: { showConfirmDialog?: boolean }): Promise<void>;
+  }
 }

@@ -272,6 +272,29 @@ describe('family alerts between two browsers', () => {
     await mumOptions.getByLabel("Code from your relative's Scam Guard (8 digits)").fill(code);
     await mumOptions.getByRole('button', { name: 'Pair', exact: true }).click();
     await mumOptions.getByText('This code does not work.', { exact: false }).waitFor();
+  });
+
+  it('removing Scam Guard tells the relative, through the uninstall page', async () => {
+    await watcherPage.getByLabel('Their name, as you call them (e.g. Mum)').fill(MUM.name);
+    await watcherPage.getByRole('button', { name: 'Get a pairing code' }).click();
+    const codeText = await watcherPage.getByTestId('watch-code').textContent();
+    const code = /([0-9]{4}) ([0-9]{4})/
+      .exec(codeText ?? '')!
+      .slice(1)
+      .join('');
+    await mumOptions.getByLabel("Code from your relative's Scam Guard (8 digits)").fill(code);
+    await mumOptions.getByRole('button', { name: 'Pair', exact: true }).click();
+    await mumOptions.getByTestId('alerts-check-code').waitFor();
+
+    // As "Remove from Chrome" does; Chrome then opens the uninstall page in a new tab.
+    const farewell = mum.context.waitForEvent('page');
+    const since = Date.now();
+    const worker = await mum.worker();
+    await worker.evaluate(() => void chrome.management.uninstallSelf());
+    const page = await farewell;
+    await page.getByText('Your family has been told.', { exact: false }).waitFor();
+    const alert = await notified('removed', since);
+    delays.push(alert.after);
     console.log(JSON.stringify({ alertDelayMs: delays, pollSeconds: POLL_SECONDS }));
   });
 });
