@@ -65,7 +65,9 @@ export function policyFile(input: PolicyInput): PolicyFile {
 }
 
 /** The bytes to save: UTF-16 little-endian with a byte-order mark for Registry Editor. */
-export function policyFileBytes(file: Pick<PolicyFile, 'text' | 'encoding'>): Uint8Array {
+export function policyFileBytes(
+  file: Pick<PolicyFile, 'text' | 'encoding'>,
+): Uint8Array<ArrayBuffer> {
   if (file.encoding === 'utf-8') return new TextEncoder().encode(file.text);
   const bytes = new Uint8Array(2 + file.text.length * 2);
   bytes.set([0xff, 0xfe]);
