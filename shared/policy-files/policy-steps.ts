@@ -21,28 +21,22 @@ export function policySteps(
   const check: PolicyStep = { key: 'policyStepCheck', code: policyPage };
 
   if (browser === 'firefox') {
-    const place: PolicyStep[] = {
-      windows: [
-        {
-          key: 'policyStepFirefoxWindows',
-          code: 'C:\\Program Files\\Mozilla Firefox\\distribution',
-        },
-      ] satisfies PolicyStep[],
-      macos: [
-        {
-          key: 'policyStepFirefoxMac',
-          code: '/Applications/Firefox.app/Contents/Resources/distribution',
-        },
-      ] satisfies PolicyStep[],
-      linux: [
-        {
-          key: 'policyStepLinuxInstall',
-          code: `sudo install -D -m 644 ${fileName} ${linuxDir}/policies.json`,
-        },
-      ] satisfies PolicyStep[],
-    }[system];
+    const place: Record<typeof system, PolicyStep> = {
+      windows: {
+        key: 'policyStepFirefoxWindows',
+        code: 'C:\\Program Files\\Mozilla Firefox\\distribution',
+      },
+      macos: {
+        key: 'policyStepFirefoxMac',
+        code: '/Applications/Firefox.app/Contents/Resources/distribution',
+      },
+      linux: {
+        key: 'policyStepLinuxInstall',
+        code: `sudo install -D -m 644 ${fileName} ${linuxDir}/policies.json`,
+      },
+    };
     return [
-      ...place,
+      place[system],
       { key: 'policyStepFirefoxReplaces' },
       restart,
       check,
