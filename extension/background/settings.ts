@@ -21,7 +21,9 @@ import { buildConfig } from '../build-config';
  * - Chrome/Edge: the `3rdparty.extensions.<extension id>` policy, validated against
  *   extension/managed-schema.json, e.g. /etc/chromium/policies/managed/scam-guard.json:
  *   `{"3rdparty":{"extensions":{"nficakcfecjbfmpiaemceabnbnomlkoc":{"strictMode":true}}}}`
- *   (Windows: the registry under Software\Policies\Google\Chrome\3rdparty\extensions\<id>\policy).
+ *   (Windows: the registry under Software\Policies\Google\Chrome\3rdparty\extensions\<id>\policy;
+ *   macOS: the preference domain com.google.Chrome.extensions.<id>). The options page writes
+ *   these files for a family: shared/policy-files/.
  * - Firefox: the `3rdparty` section of policies.json (distribution/ folder or the
  *   Enterprise policy template), keyed by the add-on id, with the same keys:
  *   `{"policies":{"3rdparty":{"Extensions":{"{c519285a-b1f4-455b-b107-91a01bb890f6}":{"strictMode":true}}}}}`.

@@ -3,6 +3,7 @@ import type { SettingsView } from '../../shared/family-messages';
 import { USER_KEYS, type Settings, type UserSettings } from '../../shared/settings';
 import { t } from '../ui/i18n';
 import type { FamilyActions } from './family-actions';
+import { MakeItStick } from './make-it-stick';
 import { ContactFields, DisplayFields, savableChanges, StrictField } from './family-fields';
 import { PinFields } from './pin-fields';
 
@@ -77,6 +78,7 @@ export function FamilySettings(props: {
           </div>
         )}
       </section>
+      {view.familyConfigured && <MakeItStick settings={view.settings} />}
     </section>
   );
 }

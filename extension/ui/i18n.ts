@@ -5,6 +5,7 @@ import type common from '../_locales/en/common.json';
 import type content from '../_locales/en/content.json';
 import type family from '../_locales/en/family.json';
 import type familyGuard from '../_locales/en/family-guard.json';
+import type policyFiles from '../_locales/en/policy-files.json';
 import type protection from '../_locales/en/protection.json';
 import type report from '../_locales/en/report.json';
 import type sync from '../_locales/en/sync.json';
@@ -22,7 +23,8 @@ export type MessageKey =
   | keyof typeof report
   | keyof typeof trust
   | keyof typeof content
-  | keyof typeof protection;
+  | keyof typeof protection
+  | keyof typeof policyFiles;
 
 interface CatalogEntry {
   message: string;

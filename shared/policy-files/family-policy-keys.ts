@@ -1,0 +1,22 @@
+import type { Settings } from '../settings';
+import type { ManagedValues } from './policy-target';
+
+/**
+ * The settings a family's policy file forces: what family mode sets up, plus how long
+ * "Forgot the PIN?" waits. One list, so a setting added to family mode is added here once.
+ * The list URLs stay out: a family has no reason to pin them, and a stale pin would stop
+ * list updates once the publisher moves.
+ */
+export const FAMILY_POLICY_KEYS = [
+  'strictMode',
+  'familyContactName',
+  'familyContactPhone',
+  'hotline',
+  'language',
+  'largeText',
+  'resetWaitHours',
+] as const satisfies readonly (keyof Settings)[];
+
+export function familyPolicyValues(settings: Settings): ManagedValues {
+  return Object.fromEntries(FAMILY_POLICY_KEYS.map((key) => [key, settings[key]]));
+}
