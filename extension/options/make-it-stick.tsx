@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../shared/settings';
 import { familyPolicyValues } from '../../shared/policy-files/family-policy-keys';
 import { guessTarget } from '../../shared/policy-files/guess-target';
@@ -10,6 +10,7 @@ import {
 } from '../../shared/policy-files/policy-target';
 import { DISTRIBUTION } from '../distribution';
 import { t, type MessageKey } from '../ui/i18n';
+import { send } from '../ui/messaging';
 
 const TARGET_LABELS: Record<PolicyTarget, MessageKey> = {
   'chrome-windows': 'stickTargetChromeWindows',
@@ -60,13 +61,20 @@ export function MakeItStick({ settings }: { settings: Settings }) {
     extension: crypto.randomUUID(),
   }));
   const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [alertsPaired, setAlertsPaired] = useState(false);
+  useEffect(() => {
+    void send('alerts/status', {}).then(
+      (link) => setAlertsPaired(link.paired && !link.ended),
+      () => setAlertsPaired(false),
+    );
+  }, []);
   let file: PolicyFile | null = null;
   let problem: string | null = null;
   try {
     file = policyFile({
       target,
       distribution: DISTRIBUTION,
-      settings: familyPolicyValues(settings),
+      settings: familyPolicyValues(settings, { alertsPaired }),
       profileUuids,
     });
   } catch (e) {

@@ -17,6 +17,16 @@ export const FAMILY_POLICY_KEYS = [
   'resetWaitHours',
 ] as const satisfies readonly (keyof Settings)[];
 
-export function familyPolicyValues(settings: Settings): ManagedValues {
-  return Object.fromEntries(FAMILY_POLICY_KEYS.map((key) => [key, settings[key]]));
+/**
+ * Once this browser is paired with a relative's, the file also makes the alerts impossible
+ * to unpair here: a caller cannot have them switched off before the next step.
+ */
+export function familyPolicyValues(
+  settings: Settings,
+  { alertsPaired = false }: { alertsPaired?: boolean } = {},
+): ManagedValues {
+  return {
+    ...Object.fromEntries(FAMILY_POLICY_KEYS.map((key) => [key, settings[key]])),
+    ...(alertsPaired ? { familyAlertsRequired: true } : {}),
+  };
 }
