@@ -72,7 +72,7 @@ export interface AlertProtocol {
 }
 
 export const ALERT_MESSAGE_SENDERS: SenderTable<keyof AlertProtocol> = {
-  'alerts/status': ['options', 'popup'],
+  'alerts/status': ['options'],
   'alerts/pair': ['options'],
   'alerts/unpair': ['options'],
   'watch/start': ['options'],
