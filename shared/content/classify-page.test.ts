@@ -311,6 +311,21 @@ const honest: [string, PageExtract][] = [
     page('mail.example.cn', '邮箱登录', '请输入账号和密码。', ['other', 'password']),
   ],
   [
+    // Library manuals use "verify", "expired", "claims" and "returns" as plain words and in
+    // identifiers; inside "TokenExpiredError" or "delimited" they are no scam's script.
+    'software library manual (en)',
+    page(
+      'docs.example.dev',
+      'token-kit',
+      'token-kit signs and verifies web tokens. sign(payload, secret) returns the token as a string; ' +
+        'the three parts are delimited by dots. verifyToken(token, secret) checks the signature and ' +
+        'returns the decoded claims. TokenExpiredError: thrown when the expiry claim has passed; ' +
+        'InvalidSignatureError: thrown when verifyAsync cannot confirm the secret. ' +
+        'Deprecations: the unverified decode() is limited to debugging. See the repository for ' +
+        'the changelog and a list of unlimited-expiry pitfalls. Tokens issued before 2.0 stay valid.',
+    ),
+  ],
+  [
     'clinic booking asking for an ID number (zh)',
     page('hospital.example.cn', '预约挂号', '请选择科室并填写就诊人身份证号。', [
       'name',
