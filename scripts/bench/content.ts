@@ -1,54 +1,24 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import {
-  classifyPage,
-  parseContentModel,
-  parsePageExtract,
-  type PageExtract,
-} from '../../shared/content';
+import { classifyPage, parseContentModel, parsePageExtract } from '../../shared/content';
 import { chromiumPath } from '../lib/chromium-path';
 import { readContentCorpus, type CorpusSample } from '../lib/content-corpus';
 import { DEFAULT_CONTENT_MODEL } from '../lib/content-model-file';
 import { evaluateContent } from '../lib/evaluate-content';
+import { ordinarySources, type OrdinarySource } from './ordinary-pages';
 
 /**
  * Content-check bench. Detection on the corpus's held-out split (with the shipped model, and
- * with rules only, as when a list carries no model); false alarms on real ordinary text no
- * one wrote for us (the README files of the installed npm packages, as pages); model size;
+ * with rules only, as when a list carries no model), per scenario with its page count; false
+ * alarms with their page counts on each source of real ordinary text no one wrote for us
+ * (ordinary-pages.ts), and on those of its pages that talk about scams; model size;
  * and the per-page cost of the real extractor in Chromium plus classification, on pages of
  * 50 KB and 500 KB, with the page heap it adds. CONTENT_BENCH_BROWSER=0 skips the browser.
  */
 const ROOT = new URL('../../', import.meta.url);
-
-function readmePages(): PageExtract[] {
-  const dir = new URL('node_modules/', ROOT).pathname;
-  const files: string[] = [];
-  const visit = (d: string, depth: number): void => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (/^readme\.md$/i.test(name)) files.push(path);
-      else if (depth < 2 && !name.startsWith('.') && statSync(path).isDirectory())
-        visit(path, depth + 1);
-    }
-  };
-  visit(dir, 0);
-  return files.map((file) => {
-    const md = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, ' ');
-    const title = /^#\s+(.+)$/m.exec(md)?.[1] ?? '';
-    const text = md.replace(/[#*`>|[\]()_-]+/g, ' ');
-    return parsePageExtract({
-      host: 'www.npmjs.com',
-      title,
-      text,
-      fields: [],
-      buttons: [],
-      signals: [],
-    });
-  });
-}
 
 function percentile(xs: number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -94,6 +64,7 @@ async function extractorSource(): Promise<string> {
 async function browserFigures(
   samples: CorpusSample[],
   model: ReturnType<typeof parseContentModel>,
+  filler: string,
 ) {
   const out: Record<string, number> = {};
   const browser = await chromium.launch({
@@ -102,7 +73,6 @@ async function browserFigures(
   });
   try {
     const code = await extractorSource();
-    const filler = readmePages()[0]?.text.slice(0, 400) ?? 'ordinary text '.repeat(30);
     for (const kb of [50, 500]) {
       const times: number[] = [];
       let heapAdded = 0;
@@ -140,6 +110,33 @@ async function browserFigures(
   return out;
 }
 
+// Real pages that talk about fraud without being it: the nearest thing to hard negatives that
+// no one wrote for the corpus.
+const TALKS_OF_SCAMS = /\b(?:scam|fraud|phishing|phish)\w*|诈骗|欺诈|钓鱼/i;
+
+/** Per source: pages, false alarms and their rate; the alarms' files go to stderr to look at. */
+function ordinaryFalseAlarms(
+  sources: readonly OrdinarySource[],
+  model: ReturnType<typeof parseContentModel>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  const count = (name: string, pages: OrdinarySource['pages'], log = false): void => {
+    const alarms = pages.filter((p) => classifyPage(p.page, { model }).suspicious);
+    out[`contentOrdinary_${name}_pages`] = pages.length;
+    out[`contentOrdinary_${name}_false_alarms`] = alarms.length;
+    out[`contentOrdinary_${name}_fp_rate`] = pages.length ? alarms.length / pages.length : 0;
+    if (log) for (const a of alarms) console.error(`content false alarm (${name}): ${a.file}`);
+  };
+  for (const source of sources) count(source.name, source.pages, true);
+  const all = sources.flatMap((s) => s.pages);
+  count('all', all);
+  count(
+    'talksOfScams',
+    all.filter((p) => TALKS_OF_SCAMS.test(`${p.page.title}\n${p.page.text}`)),
+  );
+  return out;
+}
+
 export async function runContentBench(): Promise<Record<string, number>> {
   const corpus = await readContentCorpus();
   const modelJson = readFileSync(DEFAULT_CONTENT_MODEL, 'utf8');
@@ -154,10 +151,8 @@ export async function runContentBench(): Promise<Record<string, number>> {
   for (const key of ['scam_warned_rate', 'hard_negative_fp_rate', 'ordinary_fp_rate'])
     result[`contentRulesOnly_${key}`] = rulesOnly[`contentRulesOnly_${key}`]!;
 
-  const readmes = readmePages();
-  result.contentReadmePages = readmes.length;
-  result.contentReadmeFpRate =
-    readmes.filter((p) => classifyPage(p, { model }).suspicious).length / readmes.length;
+  const sources = ordinarySources(fileURLToPath(ROOT));
+  Object.assign(result, ordinaryFalseAlarms(sources, model));
   result.contentModelBytes = modelJson.length;
   result.contentModelGzipBytes = gzipSync(modelJson).length;
 
@@ -166,7 +161,8 @@ export async function runContentBench(): Promise<Record<string, number>> {
       ...heldOut.filter((s) => s.label !== 'benign').slice(0, 6),
       ...heldOut.filter((s) => s.label === 'benign').slice(0, 6),
     ];
-    Object.assign(result, await browserFigures(pages, model));
+    const filler = sources[0]?.pages[0]?.page.text.slice(0, 400) || 'ordinary text '.repeat(30);
+    Object.assign(result, await browserFigures(pages, model, filler));
   }
   return result;
 }

@@ -20,6 +20,9 @@ export function evaluateContent(
     const right = named.filter(({ s }) => s.label === scenario).length;
     out[`${prefix}_${scenario}_precision`] = named.length ? right / named.length : 1;
     out[`${prefix}_${scenario}_recall`] = actual.length ? right / actual.length : 1;
+    // The counts behind the two rates, so their resolution shows (1 of 4 pages is 25 points).
+    out[`${prefix}_${scenario}_pages`] = actual.length;
+    out[`${prefix}_${scenario}_named`] = named.length;
   }
   const scams = verdicts.filter(({ s }) => s.label !== 'benign');
   const hard = verdicts.filter(({ s }) => s.label === 'benign' && s.kind !== 'ordinary');

@@ -311,6 +311,32 @@ const honest: [string, PageExtract][] = [
     page('mail.example.cn', '邮箱登录', '请输入账号和密码。', ['other', 'password']),
   ],
   [
+    // Library manuals use "verify", "expired", "claims" and "returns" as plain words and in
+    // identifiers; inside "TokenExpiredError" or "delimited" they are no scam's script.
+    'software library manual (en)',
+    page(
+      'docs.example.dev',
+      'token-kit',
+      'token-kit signs and verifies web tokens. sign(payload, secret) returns the token as a string; ' +
+        'the three parts are delimited by dots. verifyToken(token, secret) checks the signature and ' +
+        'returns the decoded claims. TokenExpiredError: thrown when the expiry claim has passed; ' +
+        'InvalidSignatureError: thrown when verifyAsync cannot confirm the secret. ' +
+        'Deprecations: the unverified decode() is limited to debugging. See the repository for ' +
+        'the changelog and a list of unlimited-expiry pitfalls. Tokens issued before 2.0 stay valid.',
+    ),
+  ],
+  [
+    // A program's help text is full of phishing's words but asks for nothing and does nothing.
+    'software help text (zh)',
+    page(
+      'help.example.cn',
+      '帐户与密码',
+      '登录失败时请检查用户名。密码已过期：系统要求您更新密码，新密码须与旧密码不同。' +
+        '证书验证失败：请确认系统时间正确，证书可能已失效或尚未生效。账户被锁定后，' +
+        '管理员可以解除锁定。升级后请重新认证。出现异常时，日志中会记录错误代码。',
+    ),
+  ],
+  [
     'clinic booking asking for an ID number (zh)',
     page('hospital.example.cn', '预约挂号', '请选择科室并填写就诊人身份证号。', [
       'name',

@@ -25,6 +25,11 @@ export interface ClassifyOptions extends Partial<RuleContext> {
  * (`threshold`), and a supporting rule (the page asks for a card, shows a countdown beside a
  * payment…) lets it decide at half that. Without a model only the strong rules speak, so a
  * list that lost its model can miss pages but never warns on more of them.
+ *
+ * The model speaks only on a page that asks for something (a field beyond a search box) or
+ * does something (a payment prompt, download, chat, countdown, lock). Words alone are what
+ * manuals, release notes and program messages share with phishing ("验证", "过期", "登录",
+ * "verify", "expired"); measured on such text, word-only verdicts were nearly all false.
  */
 export function classifyPage(page: PageExtract, options: ClassifyOptions = {}): ContentVerdict {
   const hits = evaluateRules(page, { institutionHost: options.institutionHost ?? false });
@@ -53,7 +58,8 @@ export function classifyPage(page: PageExtract, options: ClassifyOptions = {}): 
       reasons: top && top.p >= (model?.threshold ?? 1) ? [...ruleReasons, 'model'] : ruleReasons,
     };
   }
-  if (model && top) {
+  const acts = page.signals.length > 0 || page.fields.some((f) => f.kind !== 'other');
+  if (model && top && acts) {
     const supported = hits.some((h) => h.strength === 'support');
     const bar = supported ? model.threshold / 2 : model.threshold;
     if (top.p >= bar) {

@@ -132,6 +132,7 @@ const CUES: Record<ContentScenario, readonly string[]> = {
     'roulette',
     'slots',
     'bet',
+    'betting',
     'odds',
     'jackpot',
     'spin',
@@ -211,11 +212,37 @@ const CUES: Record<ContentScenario, readonly string[]> = {
   ],
 };
 
+// Chinese has no spaces, so a Chinese cue counts wherever it stands. A Latin cue counts only
+// as a word of its own, with a few English endings ("invest" in "investors", "unfreez" in
+// "unfreezing"): inside another word it means nothing, and substrings are what made software
+// documentation look like a scam ("delimited" is not "limited", "repository" not "deposit",
+// "TokenExpiredError" not "expired", "learn" not "earn").
+const LATIN_CUE = /^[\x20-\x7e]+$/;
+const ENDINGS = '(?:e|s|es|d|ed|ing|ment|ments|or|ors|er|ers)?';
+
+function cueMatcher(cues: readonly string[]): (lowerText: string) => number {
+  const han = cues.filter((c) => !LATIN_CUE.test(c));
+  const latin = cues.filter((c) => LATIN_CUE.test(c)).sort((a, b) => b.length - a.length);
+  const escaped = latin.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = new RegExp(
+    `(?<![\\p{L}\\p{N}])(${escaped.join('|')})${ENDINGS}(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+  return (lowerText) => {
+    const seen = new Set<string>();
+    for (const [, cue] of lowerText.matchAll(words)) seen.add(cue!);
+    return han.filter((c) => lowerText.includes(c)).length + seen.size;
+  };
+}
+
+const MATCHERS = (Object.entries(CUES) as [ContentScenario, readonly string[]][]).map(
+  ([scenario, cues]) => [scenario, cueMatcher(cues)] as const,
+);
+
 export function scenarioCueCounts(lowerText: string): Map<ContentScenario, number> {
   const counts = new Map<ContentScenario, number>();
-  for (const [scenario, cues] of Object.entries(CUES) as [ContentScenario, readonly string[]][]) {
-    let n = 0;
-    for (const cue of cues) if (lowerText.includes(cue)) n++;
+  for (const [scenario, count] of MATCHERS) {
+    const n = count(lowerText);
     if (n > 0) counts.set(scenario, n);
   }
   return counts;

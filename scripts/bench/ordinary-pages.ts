@@ -1,0 +1,177 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parsePageExtract, textSignals, type PageExtract } from '../../shared/content';
+
+/**
+ * Real ordinary text no one wrote for the corpus, read at bench time from what is installed
+ * on this machine (nothing of it is copied into the repository): the npm packages' README
+ * files and other Markdown, Debian's package documentation, Chinese manual pages and the
+ * Chinese message catalogs of installed programs. Each file becomes the extract the content
+ * script would send for it (title, text, link texts as buttons, the signals its words show).
+ */
+export interface OrdinaryPage {
+  readonly file: string;
+  readonly page: PageExtract;
+}
+
+export interface OrdinarySource {
+  readonly name: string;
+  readonly pages: OrdinaryPage[];
+}
+
+/** Files under `dir` (to `depth` levels) whose name passes `keep`; a missing dir gives none. */
+function files(dir: string, keep: (name: string) => boolean, depth: number): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const visit = (d: string, level: number): void => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (!stat) continue;
+      if (stat.isFile() && keep(name)) out.push(path);
+      else if (stat.isDirectory() && level < depth && !name.startsWith('.')) visit(path, level + 1);
+    }
+  };
+  visit(dir, 0);
+  return out.sort();
+}
+
+function read(file: string): string {
+  const bytes = readFileSync(file);
+  return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+const EXECUTABLE = /\.(?:apk|exe|msi)$/i;
+
+function toPage(title: string, text: string, links: { text: string; href: string }[]) {
+  const buttons = links.map((l) => l.text.trim()).filter(Boolean);
+  const signals = textSignals(`${title} ${text}`, buttons);
+  if (links.some((l) => EXECUTABLE.test(l.href))) signals.push('download');
+  return parsePageExtract({ host: 'docs.example', title, text, fields: [], buttons, signals });
+}
+
+function markdownPage(md: string): PageExtract {
+  const body = md.replace(/```[\s\S]*?```/g, ' ');
+  const links = [...body.matchAll(/\[([^\]\n]{1,80})\]\(([^)\s]*)[^)]*\)/g)].map((m) => ({
+    text: m[1]!,
+    href: m[2]!,
+  }));
+  const title = /^#\s+(.+)$/m.exec(body)?.[1] ?? '';
+  return toPage(title, body.replace(/[#*`>|[\]()_-]+/g, ' ').replace(/\s+/g, ' '), links);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };
+const decode = (s: string): string =>
+  s.replace(/&(amp|lt|gt|quot|nbsp);/g, (_, e: string) => ENTITIES[e]!);
+const stripTags = (s: string): string => decode(s.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
+
+function htmlPage(html: string): PageExtract {
+  const body = html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ');
+  const title = stripTags(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1] ?? '');
+  const links = [...body.matchAll(/<a\b[^>]*?(?:href="([^"]*)")?[^>]*>([\s\S]*?)<\/a>/gi)].map(
+    (m) => ({ text: stripTags(m[2]!).slice(0, 80), href: m[1] ?? '' }),
+  );
+  return toPage(title, stripTags(body.replace(/<title[\s\S]*?<\/title>/i, '')), links);
+}
+
+/** A manual page's words: macro names and font escapes go, their arguments stay. */
+function manPage(roff: string): PageExtract {
+  const lines = roff
+    .split('\n')
+    .filter((l) => !/^['.]\\"/.test(l))
+    .map((l) => (l.startsWith('.') ? l.replace(/^\.\S*\s*/, '') : l));
+  const text = lines
+    .join(' ')
+    .replace(/\\f[BIRP]|\\&|\\\(\w\w|\\\*\w|\\n\(\.\w/g, '')
+    .replace(/\\-/g, '-')
+    .replace(/"/g, '')
+    .replace(/\s+/g, ' ');
+  const title = /^\.TH\s+"?([^"\s]+)/m.exec(roff)?.[1] ?? '';
+  return toPage(title, text, []);
+}
+
+/** The translated strings of a gettext catalog (.mo), header left out. */
+function catalogStrings(bytes: Buffer): string[] {
+  const little = bytes.readUInt32LE(0) === 0x950412de;
+  const u32 = (at: number): number => (little ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at));
+  if (!little && u32(0) !== 0x950412de) return [];
+  const count = u32(8);
+  const table = u32(16);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const length = u32(table + i * 8);
+    const offset = u32(table + i * 8 + 4);
+    const s = bytes.toString('utf8', offset, offset + length);
+    if (i > 0 || !s.includes('Content-Type')) out.push(...s.split('\0'));
+  }
+  return out;
+}
+
+/** A catalog read as pages of about 3,000 characters, as a settings or help page would be. */
+function catalogPages(file: string): OrdinaryPage[] {
+  const pages: OrdinaryPage[] = [];
+  let chunk = '';
+  const flush = (): void => {
+    if (chunk) pages.push({ file, page: toPage(basename(file, '.mo'), chunk, []) });
+    chunk = '';
+  };
+  for (const s of catalogStrings(readFileSync(file))) {
+    chunk += `${s.replace(/\s+/g, ' ')}\n`;
+    if (chunk.length > 3000) flush();
+  }
+  flush();
+  return pages;
+}
+
+const ZH_LOCALES = ['zh_CN', 'zh_Hans', 'zh_TW', 'zh_HK', 'zh_Hant'];
+const HAN = /\p{Script=Han}/gu;
+const mostlyChinese = (p: PageExtract): boolean =>
+  (p.text.match(HAN)?.length ?? 0) * 4 > p.text.replace(/\s/g, '').length;
+const enough = (p: PageExtract): boolean => p.text.trim().length >= 200;
+
+/** Every source, each page kept once (the same README sits in many nested packages). */
+export function ordinarySources(root: string): OrdinarySource[] {
+  const nodeModules = join(root, 'node_modules');
+  const readmes = files(nodeModules, (n) => /^readme\.md$/i.test(n), 2);
+  const otherMd = files(nodeModules, (n) => /\.md$/i.test(n) && !/^readme\.md$/i.test(n), 4);
+  const debian = files(
+    '/usr/share/doc',
+    (n) => /\.(?:txt|md|rst|html?)(?:\.gz)?$/i.test(n) || /^(?:readme|news)\b/i.test(n),
+    3,
+  );
+  const zhMan = ZH_LOCALES.flatMap((l) => files(`/usr/share/man/${l}`, (n) => /\.gz$/.test(n), 1));
+  const zhCatalogs = ZH_LOCALES.flatMap((l) =>
+    files(`/usr/share/locale/${l}/LC_MESSAGES`, (n) => n.endsWith('.mo'), 0),
+  );
+  const zhDocs = [
+    ...files('/usr/share/vim', (n) => /^tutor\.zh_(?:cn|tw)\.utf-8$/.test(n), 3),
+    ...files('/usr/share/gnupg', (n) => /^help\.zh_(?:CN|TW)\.txt$/.test(n), 0),
+    ...files('/usr/lib/systemd/catalog', (n) => /\.zh_(?:CN|TW)\.catalog$/.test(n), 0),
+  ];
+
+  const seen = new Set<string>();
+  const fresh = (p: OrdinaryPage): boolean => {
+    const key = p.page.text.slice(0, 2000);
+    if (seen.has(key) || !enough(p.page)) return false;
+    seen.add(key);
+    return true;
+  };
+  const load = (list: string[], parse: (text: string) => PageExtract): OrdinaryPage[] =>
+    list.map((file) => ({ file, page: parse(read(file)) })).filter(fresh);
+  const debianPages = load(debian, (t) => (/<html|<body/i.test(t) ? htmlPage(t) : markdownPage(t)));
+  return [
+    { name: 'npmReadme', pages: load(readmes, markdownPage) },
+    { name: 'npmMarkdown', pages: load(otherMd, markdownPage) },
+    { name: 'debianDocs', pages: debianPages.filter((p) => !mostlyChinese(p.page)) },
+    {
+      name: 'zhText',
+      pages: [
+        ...debianPages.filter((p) => mostlyChinese(p.page)),
+        ...load(zhMan, manPage),
+        ...load(zhDocs, (t) => toPage('', t.replace(/\s+/g, ' '), [])),
+      ],
+    },
+    { name: 'zhCatalogs', pages: zhCatalogs.flatMap(catalogPages).filter(fresh) },
+  ];
+}
