@@ -70,12 +70,17 @@ describe('content check on arbitrary input', () => {
     signals: fc.array(fc.constantFrom(...PAGE_SIGNALS, 'bogus')),
   });
 
-  it('classifies any well-formed extract in under 50 ms without throwing', () => {
+  // A bound against runaway work (a pattern that backtracks, a loop over a quadratic
+  // structure), loose enough that a garbage collection or a busy CI core cannot trip it;
+  // how fast a page is judged is measured by `npm run bench`, not here.
+  const BOUND_MS = 250;
+
+  it(`classifies any well-formed extract in under ${BOUND_MS} ms without throwing`, () => {
     fc.assert(
       fc.property(extract, fc.boolean(), (raw, institutionHost) => {
         const started = performance.now();
         const verdict = classifyPage(parsePageExtract(raw), { model, institutionHost });
-        expect(performance.now() - started).toBeLessThan(50);
+        expect(performance.now() - started).toBeLessThan(BOUND_MS);
         expect(typeof verdict.suspicious).toBe('boolean');
       }),
       { numRuns: 300 },
@@ -94,7 +99,7 @@ describe('content check on arbitrary input', () => {
     );
   });
 
-  it('judges the largest page the script may send in under 50 ms', () => {
+  it(`judges the largest page the script may send in under ${BOUND_MS} ms`, () => {
     const big = parsePageExtract({
       host: 'example.com',
       title: '标题',
@@ -105,6 +110,6 @@ describe('content check on arbitrary input', () => {
     });
     const started = performance.now();
     classifyPage(big, { model });
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(BOUND_MS);
   });
 });
