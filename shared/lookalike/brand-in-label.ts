@@ -19,7 +19,7 @@ function longToken(skeleton: string, index: BrandIndex): BrandToken | null {
  * "contact-ebay". Not the names of mail services, which mail tools and aliases borrow
  * ("samsung-gmail.com"): those still need a lure, or 6+ letters.
  */
-function pieceToken(skeleton: string, index: BrandIndex): BrandToken | null {
+export function pieceToken(skeleton: string, index: BrandIndex): BrandToken | null {
   if (skeleton.length >= LONG_BRAND) return longToken(skeleton, index);
   if (skeleton.length < 4) return null;
   const tokens = index.bySkeleton.get(skeleton) ?? [];
@@ -33,7 +33,7 @@ const BURIED_BRAND = 7;
  * A long brand token glued to anything at the start or end of one piece ("netflixgiftcard"), or
  * a longer one anywhere inside it ("embedfacebookalbum").
  */
-function gluedLongBrand(skeleton: string, index: BrandIndex): BrandToken | null {
+export function gluedLongBrand(skeleton: string, index: BrandIndex): BrandToken | null {
   if (skeleton.length <= LONG_BRAND) return null;
   // The four-letter gates skip the loop for nearly every honest label.
   const head = index.skeletonHeads.has(skeleton.slice(0, 4));

@@ -155,7 +155,6 @@ describe('createLookalikeDetector', () => {
     'ccb.support-portal.com',
     'netflix.github.io', // a brand's own name as a tenant of shared hosting
     'adobe.okta.com', // and as a SaaS tenant: no lure, no warning
-    'capitalone.entuil.com',
   ])('lets the near-miss %s pass', (url) => {
     expect(detector.check(url)).toBeNull();
   });

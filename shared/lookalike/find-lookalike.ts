@@ -1,5 +1,6 @@
 import { parse } from 'tldts';
 import { isAbusedTld } from './abused-tlds';
+import { brandAboveSite } from './brand-above-site';
 import { createBrandIndex, type BrandIndex } from './brand-index';
 import { confusableSkeleton, foldAscii } from './confusable-skeleton';
 import { labelLookalike } from './label-lookalike';
@@ -123,6 +124,26 @@ function sharedHostLookalike(
   return labelLookalike(punycodeToUnicode(labels[own]!), shared.domain, shared.publicSuffix, index);
 }
 
+/** Where the site's own name sits: a free host's customer label, or the registrable label. */
+function siteLabel(shared: ReturnType<typeof parse>, labels: readonly string[], own: number) {
+  if (!shared.isPrivate || !shared.publicSuffix) return own;
+  return labels.length - shared.publicSuffix.split('.').length - 1;
+}
+
+function aboveSite(tokens: Token[], site: number, domain: string, host: string, index: BrandIndex) {
+  const pieces: string[] = [];
+  for (const t of tokens) {
+    if (t.label >= site) break;
+    pieces.push(t.skeleton);
+    if (!DIGITS.test(t.skeleton)) continue;
+    for (const piece of t.skeleton.split(DIGITS)) if (piece) pieces.push(piece);
+  }
+  const token = brandAboveSite(pieces, domain, index);
+  return token ? lookalikeHit('embedded-brand', token.brand, host) : null;
+}
+
+const DIGITS = /\d+/;
+
 export interface FindLookalike {
   (host: string, userinfo: string, pathname: string): LookalikeHit | null;
 }
@@ -141,6 +162,7 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
     const labels = host.split('.');
     const own = labels.length - info.publicSuffix.split('.').length - 1;
     if (own < 0) return null;
+    const site = siteLabel(shared, labels, own);
     const tokens: Token[] = [];
     labels.forEach((ascii, label) => {
       punycodeToUnicode(ascii)
@@ -156,7 +178,8 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
       governmentCue(tokens, own, host, index) ??
       labelLookalike(punycodeToUnicode(labels[own]!), info.domain, info.publicSuffix, index) ??
       sharedHostLookalike(shared, labels, index) ??
-      subdomainBrand(tokens, own, host, isAbusedTld(info.publicSuffix), index) ??
+      subdomainBrand(tokens, site, host, isAbusedTld(info.publicSuffix), index) ??
+      aboveSite(tokens, site, info.domain, host, index) ??
       elsewhereInUrl(userinfo, pathname, index)
     );
   };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import namesJson from '../../data/protected-names.json';
+import { createLookalikeDetector } from './create-lookalike-detector';
+import { parseProtectedNames } from './protected-names';
+
+const detector = createLookalikeDetector({ protectedNames: parseProtectedNames(namesJson) });
+
+function verdictOf(url: string) {
+  const v = detector.check(url);
+  return v && [v.technique, v.brand.id];
+}
+
+describe('a brand name above an unrelated site', () => {
+  it.each([
+    ['dropbox.garden-builders.com', 'dropbox'], // the brand alone as the first label
+    ['www.wellsfargo.quick-rentals.net', 'wellsfargo'], // after www
+    ['capitalone.entuil.com', 'capitalone'],
+    ['login.santander.example-shop.com.br', 'santander'], // deeper down
+    ['attachment-dropbox.blue-ocean.org', 'dropbox'], // a hyphen piece of the label
+    ['coinbase2.fast-host.net', 'coinbase'], // digits split off
+    ['00docusign.com.klaro-farm.co.ke', 'docusign'],
+    ['natwestonline.meadow.co.uk', 'natwest'], // a long brand glued to a word
+    ['linkedln.cheap-tours.com', 'linkedin'], // l for i, 8 letters
+    ['paypa1.rest-house.com', 'paypal'], // digit for letter, 6 letters
+    ['commbnk.pe.hu', 'commbank'], // a dropped letter in a 7+ letter name
+    ['dropbox.foo.herokuapp.com', 'dropbox'], // above a free host's customer name
+  ])('catches %s as %s', (url, brand) => {
+    expect(verdictOf(url)).toEqual(['embedded-brand', brand]);
+  });
+
+  it.each([
+    'adobe.okta.com', // tenant services name their customers' hosts after them
+    'paypal.zendesk.com',
+    'ebay.wd5.myworkdayjobs.com',
+    'microsoft.github.io', // a free host's customer name is judged as a site name
+    'docs.netflix.github.io',
+    'apple.stackexchange.com', // an ordinary word, no lure
+    'chase.example.com',
+    'abc.example.com', // a short name, no lure
+    'dhl.example.com',
+    'mail.example.com',
+    'ebays.example.com', // a slip of a name below 7 letters
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});
