@@ -40,7 +40,19 @@ describe('a brand name above an unrelated site', () => {
     'dhl.example.com',
     'mail.example.com',
     'ebays.example.com', // a slip of a name below 7 letters
+    'qq.account-center.example.com', // a short name with a tier-2 lure on an ordinary TLD
   ])('lets %s pass', (url) => {
     expect(detector.check(url)).toBeNull();
+  });
+});
+
+describe('a short or ordinary-word name above a site, with a lure', () => {
+  it.each([
+    ['blockchain.secure77x.site', 'blockchaincom'], // a lure with digits glued on
+    ['qq.account-center.example.top', 'qq'], // a short name, a tier-2 lure, an abused TLD
+    ['yahoo.quick-rentals.com', 'yahoo'], // a mail brand's whole name as a label
+    ['drop-box.quick-rentals.com', 'dropbox'], // hyphenated
+  ])('catches %s as %s', (url, brand) => {
+    expect(verdictOf(url)).toEqual(['embedded-brand', brand]);
   });
 });

@@ -12,16 +12,22 @@ const TYPO_ABOVE = 7;
  * "dropbox.digitalsurveyorske.com", "wellsfargo.rectify.example.com", "00docusign.com.x.co.ke",
  * "attachment-dropbox.x.com", "facebookchenxi.blogspot.dk". The phishing feeds hold many of
  * these: the address bar shows the brand first, and the person reads no further. `pieces` are
- * the skeletons of the subdomain labels' pieces, split on hyphens and digits.
+ * the skeletons of the subdomain labels' pieces, split on hyphens and digits; `labels` the
+ * labels themselves with hyphens dropped ("drop-box", "yahoo": any kind of brand, alone).
  * Ordinary-word and short names ("apple.stackexchange.com", "abc.example.com") still need a
  * lure (`subdomainBrand`); customers of tenant services ("adobe.okta.com") pass.
  */
 export function brandAboveSite(
+  labels: readonly string[],
   pieces: readonly string[],
   domain: string,
   index: BrandIndex,
 ): BrandToken | null {
   if (pieces.length === 0 || isTenantHost(domain)) return null;
+  for (const label of labels) {
+    const token = distinctive(index.byKey.get(lookalikeKey(label)), label.length >= 4);
+    if (token) return token;
+  }
   for (const piece of pieces) {
     const token =
       pieceToken(piece, index) ??

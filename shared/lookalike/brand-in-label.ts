@@ -1,5 +1,4 @@
 import type { BrandIndex, BrandToken } from './brand-index';
-import { isAbusedTld } from './abused-tlds';
 import { confusableSkeleton } from './confusable-skeleton';
 
 /**
@@ -62,26 +61,37 @@ function brandWithNumber(skeleton: string, index: BrandIndex): BrandToken | null
 }
 
 /**
+ * Mail services and mail tools are named after the providers they work with ("hotmailpro",
+ * "freehotmail", "verizonmail", "mailfortiktok", "gmail-xsniper": disposable-mail domains in
+ * the benign list); beside "mail" a brand's name is no lure by itself.
+ */
+export function namesMail(skeleton: string): boolean {
+  return skeleton.includes('mail');
+}
+
+/**
  * The brand's name inside the registrable label with words that are not lures, or alone on an
- * abused TLD. `parts` are the label's hyphen-separated pieces (Unicode), `tld` its public suffix.
+ * abused TLD or free host (`cheap`). `parts` are the label's hyphen-separated pieces (Unicode).
  */
 export function brandInLabel(
   parts: readonly string[],
-  tld: string,
+  cheap: boolean,
   index: BrandIndex,
 ): { token: BrandToken; alone: boolean } | null {
   const skeletons = parts.map(confusableSkeleton);
-  if (isAbusedTld(tld)) {
+  if (cheap) {
     // On an abused TLD the brand's name needs no lure beside it: "netflix.top", "yahoo-wifi.link".
     for (const s of skeletons) {
+      if (skeletons.length > 1 && namesMail(s)) continue;
       const exact = index.bySkeleton.get(s)?.find((t) => t.strength !== 'common');
       if (exact && s.length >= 3) return { token: exact, alone: skeletons.length === 1 };
     }
   }
   for (const s of skeletons) {
+    const mail = namesMail(s);
     const token =
-      (skeletons.length > 1 ? pieceToken(s, index) : null) ??
-      gluedLongBrand(s, index) ??
+      (skeletons.length > 1 && !mail ? pieceToken(s, index) : null) ??
+      (mail ? null : gluedLongBrand(s, index)) ??
       brandWithNumber(s, index);
     if (token) return { token, alone: false };
   }

@@ -1,6 +1,7 @@
 import { parse } from 'tldts';
 import { isAbusedTld } from './abused-tlds';
 import { brandAboveSite } from './brand-above-site';
+import { isTenantHost } from './tenant-hosts';
 import { createBrandIndex, type BrandIndex } from './brand-index';
 import { confusableSkeleton, foldAscii } from './confusable-skeleton';
 import { labelLookalike } from './label-lookalike';
@@ -67,16 +68,23 @@ function subdomainBrand(
     if (t.label === own) break;
     const token = index.byKey.get(t.key)?.[0];
     if (!token) continue;
-    const tier = strongestTier(scope.filter((o) => o !== t).map((o) => lureSequenceTier(o.key)));
+    const tier = strongestTier(scope.filter((o) => o !== t).flatMap(digitSplitTiers));
     // On an abused TLD any lure will do, even beside a short name ("ccb.support-portal.online"),
     // and a longer name needs none ("capitalone.entuil.xyz").
     const accepted =
       cheap && token.strength !== 'common'
         ? tier !== undefined || token.text.length >= 4
-        : acceptsLure(token, tier);
+        : acceptsLure(token, tier, cheap);
     if (accepted) return lookalikeHit('embedded-brand', token.brand, host);
   }
   return null;
+}
+
+/** Lure tiers of a piece and of its parts between digits: "secure18x" holds "secure". */
+function digitSplitTiers(token: Token): (1 | 2 | undefined)[] {
+  const tier = lureSequenceTier(token.key);
+  if (tier || !DIGITS.test(token.skeleton)) return [tier];
+  return token.skeleton.split(DIGITS).map((piece) => lureSequenceTier(foldAscii(piece)));
 }
 
 /** The protected domain covering `name` (itself or a parent), if any. */
@@ -121,7 +129,11 @@ function sharedHostLookalike(
   if (!shared.domain || !shared.publicSuffix || !shared.isPrivate) return null;
   const own = labels.length - shared.publicSuffix.split('.').length - 1;
   if (own < 0) return null;
-  return labelLookalike(punycodeToUnicode(labels[own]!), shared.domain, shared.publicSuffix, index);
+  // Free hosting costs nothing, so it weighs like an abused TLD ("americanexpress.yolasite.com");
+  // not on the hosts where companies publish their own pages ("microsoft.github.io").
+  const cheap = !isTenantHost(shared.publicSuffix);
+  const label = punycodeToUnicode(labels[own]!);
+  return labelLookalike(label, shared.domain, shared.publicSuffix, index, cheap);
 }
 
 /** Where the site's own name sits: a free host's customer label, or the registrable label. */
@@ -131,14 +143,17 @@ function siteLabel(shared: ReturnType<typeof parse>, labels: readonly string[], 
 }
 
 function aboveSite(tokens: Token[], site: number, domain: string, host: string, index: BrandIndex) {
+  const labels: string[] = [];
   const pieces: string[] = [];
   for (const t of tokens) {
     if (t.label >= site) break;
+    if (labels.length === t.label) labels.push(t.skeleton);
+    else labels[t.label] += t.skeleton;
     pieces.push(t.skeleton);
     if (!DIGITS.test(t.skeleton)) continue;
     for (const piece of t.skeleton.split(DIGITS)) if (piece) pieces.push(piece);
   }
-  const token = brandAboveSite(pieces, domain, index);
+  const token = brandAboveSite(labels, pieces, domain, index);
   return token ? lookalikeHit('embedded-brand', token.brand, host) : null;
 }
 

@@ -1,5 +1,5 @@
 import { isAbusedTld } from './abused-tlds';
-import { brandInLabel } from './brand-in-label';
+import { brandInLabel, namesMail } from './brand-in-label';
 import type { BrandIndex, BrandToken } from './brand-index';
 import { confusableSkeleton, foldAscii, lookalikeKey } from './confusable-skeleton';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
@@ -16,11 +16,12 @@ export function labelLookalike(
   domain: string,
   suffix: string,
   index: BrandIndex,
+  cheap = isAbusedTld(suffix),
 ): LookalikeHit | null {
   const parts = label.split(/[-_]+/).filter(Boolean);
   // The brand's own name on another TLD: a look-alike only where that TLD is a cheap, abused one.
   if (index.exactTokens.has(label)) {
-    const alone = brandInLabel(parts, suffix, index);
+    const alone = brandInLabel(parts, cheap, index);
     return alone ? lookalikeHit('typo', alone.token.brand, domain) : null;
   }
   const idn = NON_ASCII.test(label);
@@ -28,11 +29,18 @@ export function labelLookalike(
   const wholeKey = lookalikeKey(whole);
   const same = index.byKey.get(wholeKey)?.[0];
   // An IDN whose skeleton is a brand is a homoglyph at any length; plain ASCII needs more.
-  if (same && (idn || asciiLookalike(whole, same.text))) {
+  // A hyphen put inside a distinctive name is as deliberate as a digit: "v-enmo", "drop-box";
+  // compared unfolded ("v-mail" is not Vmall) and not for mail names ("g-mail" mail services).
+  const skeleton = confusableSkeleton(whole);
+  const split =
+    parts.length > 1 &&
+    same?.strength === 'distinctive' &&
+    same.skeleton === skeleton &&
+    !namesMail(skeleton);
+  if (same && (idn || split || asciiLookalike(whole, same.text))) {
     return lookalikeHit(idn ? 'homoglyph' : 'typo', same.brand, domain);
   }
-  const cheap = isAbusedTld(suffix);
-  const typo = typoMatch(confusableSkeleton(whole), index, cheap);
+  const typo = typoMatch(skeleton, index, cheap);
   if (typo) return lookalikeHit(idn ? 'homoglyph' : 'typo', typo.brand, domain);
 
   const keys = parts.map(lookalikeKey);
@@ -43,13 +51,13 @@ export function labelLookalike(
     const others = keys.filter((_, q) => q !== p);
     const ownWord = others.some((k) => index.byKey.get(k)?.some((t) => t.brand === token.brand));
     const tier = ownWord ? 1 : strongestTier(others.map(lureSequenceTier));
-    if (acceptsLure(token, tier)) return lookalikeHit('combosquat', token.brand, domain);
+    if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
   }
   for (const part of parts) {
     const glued = gluedCombo(confusableSkeleton(part), index);
     if (glued) return lookalikeHit('combosquat', glued.brand, domain);
   }
-  const inside = brandInLabel(parts, suffix, index);
+  const inside = brandInLabel(parts, cheap, index);
   if (inside) return lookalikeHit(inside.alone ? 'typo' : 'combosquat', inside.token.brand, domain);
   if (idn && CJK.test(label)) {
     for (const [zh, brand] of index.zhNames) {

@@ -42,6 +42,11 @@ export function lureTier(key: string): 1 | 2 | undefined {
   return TIERS.get(key);
 }
 
+/** A lure word, or its plural ("supports", "downloads"). */
+function wordTier(word: string): 1 | 2 | undefined {
+  return TIERS.get(word) ?? (word.endsWith('s') ? TIERS.get(word.slice(0, -1)) : undefined);
+}
+
 /**
  * Whether `key` is spelled entirely out of lure words, and if so the tier of its strongest
  * word ("securelogin" → 1, "secureonline" → 2): how "icbckefu" is told from "icbcasia".
@@ -55,7 +60,7 @@ export function lureSequenceTier(key: string): 1 | 2 | undefined {
   for (let end = 1; end <= key.length; end++) {
     for (let start = Math.max(0, end - 16); start < end; start++) {
       const before = best[start]!;
-      const tier = before ? TIERS.get(key.slice(start, end)) : undefined;
+      const tier = before ? wordTier(key.slice(start, end)) : undefined;
       if (tier === undefined) continue;
       const strongest = Math.min(before, tier);
       if (!best[end] || strongest < best[end]!) best[end] = strongest;
@@ -74,9 +79,10 @@ export function strongestTier(tiers: readonly (1 | 2 | undefined)[]): 1 | 2 | un
  * Which lure tier a brand token needs beside it. Distinctive tokens ("icbc", "paypal") take
  * any lure; short ones ("qq", "jd") and ordinary words ("apple", "court") only tier 1, so that
  * qq-service.com and apple-support.com (as often a repair shop as a phish) stay quiet while
- * qq-login.com and apple-verify.com do not.
+ * qq-login.com and apple-verify.com do not. On an abused TLD (`cheap`) the TLD is the third
+ * piece of evidence, so tier 2 will do for them too ("chase-sms.info", "qq-service.top").
  */
-export function acceptsLure(token: BrandToken, tier: 1 | 2 | undefined): boolean {
+export function acceptsLure(token: BrandToken, tier: 1 | 2 | undefined, cheap = false): boolean {
   if (tier === undefined) return false;
-  return token.strength === 'distinctive' || tier === 1;
+  return token.strength === 'distinctive' || tier === 1 || cheap;
 }
