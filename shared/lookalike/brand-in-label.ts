@@ -1,5 +1,4 @@
 import type { BrandIndex, BrandToken } from './brand-index';
-import { confusableSkeleton } from './confusable-skeleton';
 
 /**
  * Brand tokens this long and not ordinary words are rare inside honest names: "wellsfargo24app",
@@ -53,8 +52,13 @@ export function gluedLongBrand(skeleton: string, index: BrandIndex): BrandToken 
   return null;
 }
 
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 /** "ebay24", "hsbc2x", "paypalv2", "4121wellsfargo": a brand token plus only digits or a version. */
 function brandWithNumber(skeleton: string, index: BrandIndex): BrandToken | null {
+  if (!isDigit(skeleton.charCodeAt(0)) && !/[\dx]$/.test(skeleton)) return null;
   const bare = skeleton.replace(/^\d+|(?:v?\d+x?)$/g, '');
   if (bare === skeleton || bare.length < 4) return null;
   return index.bySkeleton.get(bare)?.find((t) => t.strength === 'distinctive') ?? null;
@@ -71,14 +75,13 @@ export function namesMail(skeleton: string): boolean {
 
 /**
  * The brand's name inside the registrable label with words that are not lures, or alone on an
- * abused TLD or free host (`cheap`). `parts` are the label's hyphen-separated pieces (Unicode).
+ * abused TLD or free host (`cheap`). `skeletons` are those of the label's hyphen-separated pieces.
  */
 export function brandInLabel(
-  parts: readonly string[],
+  skeletons: readonly string[],
   cheap: boolean,
   index: BrandIndex,
 ): { token: BrandToken; alone: boolean } | null {
-  const skeletons = parts.map(confusableSkeleton);
   if (cheap) {
     // On an abused TLD the brand's name needs no lure beside it: "netflix.top", "yahoo-wifi.link".
     for (const s of skeletons) {

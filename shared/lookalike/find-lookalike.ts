@@ -4,7 +4,7 @@ import { brandAboveSite } from './brand-above-site';
 import { isTenantHost } from './tenant-hosts';
 import { createBrandIndex, type BrandIndex } from './brand-index';
 import { confusableSkeleton, foldAscii } from './confusable-skeleton';
-import { labelLookalike } from './label-lookalike';
+import { labelLookalike, labelPieces } from './label-lookalike';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
 import { acceptsLure, lureSequenceTier, strongestTier } from './lure-words';
 import type { ProtectedName } from './protected-names';
@@ -28,13 +28,14 @@ interface Token {
  * "paypal.com.au"): that is a combosquat question, settled by the lure rules, not this one.
  */
 function embeddedDomain(tokens: Token[], own: number, host: string, index: BrandIndex) {
-  const ownCount = tokens.filter((t) => t.label === own).length;
-  const ownStart = tokens.findIndex((t) => t.label === own);
+  let ownLast = -1;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.label === own) ownLast = i;
   for (let i = 0; i < tokens.length; i++) {
-    for (const [brand, labels] of index.domainSequences.get(tokens[i]!.skeleton) ?? []) {
+    const sequences = index.domainSequences.get(tokens[i]!.skeleton);
+    if (!sequences || i === ownLast) continue;
+    for (const [brand, labels] of sequences) {
       if (i + labels.length > tokens.length) continue;
       if (!labels.every((l, j) => tokens[i + j]!.skeleton === l)) continue;
-      if (i === ownStart + ownCount - 1) continue;
       return lookalikeHit('embedded-brand', brand, host);
     }
   }
@@ -178,22 +179,23 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
     const own = labels.length - info.publicSuffix.split('.').length - 1;
     if (own < 0) return null;
     const site = siteLabel(shared, labels, own);
+    const cheap = isAbusedTld(info.publicSuffix);
     const tokens: Token[] = [];
-    labels.forEach((ascii, label) => {
-      punycodeToUnicode(ascii)
-        .split(/[-_]+/)
-        .forEach((text) => {
-          if (!text) return;
-          const skeleton = confusableSkeleton(text);
-          tokens.push({ text, key: foldAscii(skeleton), skeleton, label });
-        });
-    });
+    const ownText = punycodeToUnicode(labels[own]!);
+    for (let label = 0; label < labels.length; label++) {
+      const unicode = label === own ? ownText : punycodeToUnicode(labels[label]!);
+      for (const text of labelPieces(unicode)) {
+        if (!text) continue;
+        const skeleton = confusableSkeleton(text);
+        tokens.push({ text, key: foldAscii(skeleton), skeleton, label });
+      }
+    }
     return (
       embeddedDomain(tokens, own, host, index) ??
       governmentCue(tokens, own, host, index) ??
-      labelLookalike(punycodeToUnicode(labels[own]!), info.domain, info.publicSuffix, index) ??
+      labelLookalike(ownText, info.domain, info.publicSuffix, index, cheap) ??
       sharedHostLookalike(shared, labels, index) ??
-      subdomainBrand(tokens, site, host, isAbusedTld(info.publicSuffix), index) ??
+      subdomainBrand(tokens, site, host, cheap, index) ??
       aboveSite(tokens, site, info.domain, host, index) ??
       elsewhereInUrl(userinfo, pathname, index)
     );

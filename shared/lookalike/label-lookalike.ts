@@ -1,7 +1,6 @@
-import { isAbusedTld } from './abused-tlds';
 import { brandInLabel, namesMail } from './brand-in-label';
 import type { BrandIndex, BrandToken } from './brand-index';
-import { confusableSkeleton, foldAscii, lookalikeKey } from './confusable-skeleton';
+import { confusableSkeleton, foldAscii } from './confusable-skeleton';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
 import { typoMatch } from './typo-match';
 import { acceptsLure, lureSequenceTier, strongestTier, ZH_LURES } from './lure-words';
@@ -10,28 +9,38 @@ import { acceptsLure, lureSequenceTier, strongestTier, ZH_LURES } from './lure-w
 const NON_ASCII = /[^ -~]/;
 const CJK = /[\u3400-\u9fff]/;
 
-/** Look-alikes of the registrable label itself: homoglyph, typo, combosquat. */
+/** A label's pieces between hyphens and underscores; most labels have none. */
+export function labelPieces(label: string): string[] {
+  if (label.indexOf('-') === -1 && label.indexOf('_') === -1) return [label];
+  return label.split(/[-_]+/).filter(Boolean);
+}
+
+/**
+ * Look-alikes of the registrable label itself: homoglyph, typo, combosquat. `cheap`: the label
+ * sits on an abused TLD or a free host, which weighs against it.
+ */
 export function labelLookalike(
   label: string,
   domain: string,
   suffix: string,
   index: BrandIndex,
-  cheap = isAbusedTld(suffix),
+  cheap: boolean,
 ): LookalikeHit | null {
-  const parts = label.split(/[-_]+/).filter(Boolean);
+  const parts = labelPieces(label);
+  // Each piece's skeleton once: every rule below reads them.
+  const skeletons = parts.map(confusableSkeleton);
   // The brand's own name on another TLD: a look-alike only where that TLD is a cheap, abused one.
   if (index.exactTokens.has(label)) {
-    const alone = brandInLabel(parts, cheap, index);
+    const alone = brandInLabel(skeletons, cheap, index);
     return alone ? lookalikeHit('typo', alone.token.brand, domain) : null;
   }
   const idn = NON_ASCII.test(label);
-  const whole = parts.join('');
-  const wholeKey = lookalikeKey(whole);
-  const same = index.byKey.get(wholeKey)?.[0];
+  const whole = parts.length === 1 ? label : parts.join('');
+  const skeleton = skeletons.length === 1 ? skeletons[0]! : skeletons.join('');
+  const same = index.byKey.get(foldAscii(skeleton))?.[0];
   // An IDN whose skeleton is a brand is a homoglyph at any length; plain ASCII needs more.
   // A hyphen put inside a distinctive name is as deliberate as a digit: "v-enmo", "drop-box";
   // compared unfolded ("v-mail" is not Vmall) and not for mail names ("g-mail" mail services).
-  const skeleton = confusableSkeleton(whole);
   const split =
     parts.length > 1 &&
     same?.strength === 'distinctive' &&
@@ -43,21 +52,20 @@ export function labelLookalike(
   const typo = typoMatch(skeleton, index, cheap);
   if (typo) return lookalikeHit(idn ? 'homoglyph' : 'typo', typo.brand, domain);
 
-  const keys = parts.map(lookalikeKey);
-  for (let p = 0; p < keys.length && keys.length > 1; p++) {
-    const token =
-      index.byKey.get(keys[p]!)?.[0] ?? typoMatch(confusableSkeleton(parts[p]!), index, cheap);
+  const keys = parts.length > 1 ? skeletons.map(foldAscii) : [];
+  for (let p = 0; p < keys.length; p++) {
+    const token = index.byKey.get(keys[p]!)?.[0] ?? typoMatch(skeletons[p]!, index, cheap);
     if (!token) continue;
     const others = keys.filter((_, q) => q !== p);
     const ownWord = others.some((k) => index.byKey.get(k)?.some((t) => t.brand === token.brand));
     const tier = ownWord ? 1 : strongestTier(others.map(lureSequenceTier));
     if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
   }
-  for (const part of parts) {
-    const glued = gluedCombo(confusableSkeleton(part), index);
+  for (const part of skeletons) {
+    const glued = gluedCombo(part, index);
     if (glued) return lookalikeHit('combosquat', glued.brand, domain);
   }
-  const inside = brandInLabel(parts, cheap, index);
+  const inside = brandInLabel(skeletons, cheap, index);
   if (inside) return lookalikeHit(inside.alone ? 'typo' : 'combosquat', inside.token.brand, domain);
   if (idn && CJK.test(label)) {
     for (const [zh, brand] of index.zhNames) {

@@ -42,6 +42,9 @@ export function lureTier(key: string): 1 | 2 | undefined {
   return TIERS.get(key);
 }
 
+/** The first two letters of every lure word: most pieces of most hosts start otherwise. */
+const HEADS = new Set([...TIERS.keys()].map((w) => w.slice(0, 2)));
+
 /** A lure word, or its plural ("supports", "downloads"). */
 function wordTier(word: string): 1 | 2 | undefined {
   return TIERS.get(word) ?? (word.endsWith('s') ? TIERS.get(word.slice(0, -1)) : undefined);
@@ -52,7 +55,7 @@ function wordTier(word: string): 1 | 2 | undefined {
  * word ("securelogin" → 1, "secureonline" → 2): how "icbckefu" is told from "icbcasia".
  */
 export function lureSequenceTier(key: string): 1 | 2 | undefined {
-  if (key.length === 0 || key.length > 40) return undefined;
+  if (key.length === 0 || key.length > 40 || !HEADS.has(key.slice(0, 2))) return undefined;
   // best[i]: the strongest tier over the ways to spell key.slice(0, i); 0 = impossible so far,
   // 3 = the empty prefix (possible, no word yet).
   const best = new Array<number>(key.length + 1).fill(0);
