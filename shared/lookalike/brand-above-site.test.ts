@@ -56,3 +56,21 @@ describe('a short or ordinary-word name above a site, with a lure', () => {
     expect(verdictOf(url)).toEqual(['embedded-brand', brand]);
   });
 });
+
+describe('any brand name above a site named only with lure and hosting words', () => {
+  it.each([
+    ['dpd.verify-zone.net', 'dpd'],
+    ['dhl.parcel-tracking.com', 'dhl'],
+    ['apple.account-check.com', 'apple'],
+  ])('catches %s as %s', (url, brand) => {
+    expect(verdictOf(url)).toEqual(['embedded-brand', brand]);
+  });
+
+  it.each([
+    'dpd.zone-host.net', // no lure among the words
+    'dhl.helpdesk.com', // one word is a name, not a made-up compound
+    'apple.check-garden.com',
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});

@@ -59,9 +59,26 @@ function isDigit(code: number): boolean {
 /** "ebay24", "hsbc2x", "paypalv2", "4121wellsfargo": a brand token plus only digits or a version. */
 function brandWithNumber(skeleton: string, index: BrandIndex): BrandToken | null {
   if (!isDigit(skeleton.charCodeAt(0)) && !/[\dx]$/.test(skeleton)) return null;
+  if (NUMBER_WITH_VERSION.test(skeleton)) return numberWithVersion(skeleton, index);
   const bare = skeleton.replace(/^\d+|(?:v?\d+x?)$/g, '');
   if (bare === skeleton || bare.length < 4) return null;
   return index.bySkeleton.get(bare)?.find((t) => t.strength === 'distinctive') ?? null;
+}
+
+const NUMBER_WITH_VERSION = /^\d{4,}(?:v\d+|\d*x)$/;
+const VERSION = /^(?:v\d+|\d*x)$/;
+
+/**
+ * A brand that is a number ("12306", "95516") plus a version: "12306v2", "955162x". Plain
+ * digits after it are left alone: "1230668" is just another number.
+ */
+function numberWithVersion(skeleton: string, index: BrandIndex): BrandToken | null {
+  for (let cut = 4; cut < skeleton.length; cut++) {
+    if (!VERSION.test(skeleton.slice(cut))) continue;
+    const token = index.bySkeleton.get(skeleton.slice(0, cut))?.[0];
+    if (token) return token;
+  }
+  return null;
 }
 
 /**

@@ -45,6 +45,11 @@ export interface BrandIndex {
   /** First and last four characters of those skeletons: gates the glued-combo scan. */
   readonly skeletonHeads: ReadonlySet<string>;
   readonly skeletonTails: ReadonlySet<string>;
+  /**
+   * Skeletons of every protected domain's own label, however short or ordinary ("x", "me",
+   * "vip"): an IDN spelled like one is a homoglyph even where the token is too weak to match.
+   */
+  readonly domainLabels: ReadonlyMap<string, ProtectedName>;
   /** Keys of government tokens ("mps", "chinatax"), for "chinatax-gov.top". */
   readonly governmentKeys: ReadonlyMap<string, ProtectedName>;
 }
@@ -79,6 +84,7 @@ export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
   const domainSequences = new Map<string, (readonly [ProtectedName, string[]])[]>();
   const zhNames: (readonly [string, ProtectedName])[] = [];
   const governmentKeys = new Map<string, ProtectedName>();
+  const domainLabels = new Map<string, ProtectedName>();
   const bySkeleton = new Map<string, BrandToken[]>();
   const skeletonHeads = new Set<string>();
   const skeletonTails = new Set<string>();
@@ -93,6 +99,7 @@ export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
       // A domain that is itself a public suffix (gov.cn, gov.uk) has no label of its own.
       const label = parse(domain, { allowPrivateDomains: false }).domainWithoutSuffix;
       if (label) texts.add(label);
+      if (label && !domainLabels.has(label)) domainLabels.set(confusableSkeleton(label), brand);
     }
     for (const name of brand.names.en) {
       const compact = compactName(name);
@@ -141,5 +148,6 @@ export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
     skeletonHeads,
     skeletonTails,
     governmentKeys,
+    domainLabels,
   };
 }

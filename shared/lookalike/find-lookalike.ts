@@ -65,10 +65,19 @@ function subdomainBrand(
   index: BrandIndex,
 ) {
   const scope = tokens.filter((t) => t.label <= own);
+  const site = scope.filter((t) => t.label === own);
+  // A site named only with lure words and the words of web hosting ("support-portal",
+  // "verify-zone") is made to stand under a brand: any brand name above it will do, short or
+  // ordinary ("ups.verify-zone.net").
+  const lureSite =
+    site.length >= 2 &&
+    site.some((t) => lureSequenceTier(t.key) !== undefined) &&
+    site.every((t) => HOSTING_WORDS.has(t.key) || lureSequenceTier(t.key) !== undefined);
   for (const t of scope) {
     if (t.label === own) break;
     const token = index.byKey.get(t.key)?.[0];
     if (!token) continue;
+    if (lureSite) return lookalikeHit('embedded-brand', token.brand, host);
     const tier = strongestTier(scope.filter((o) => o !== t).flatMap(digitSplitTiers));
     // On an abused TLD any lure will do, even beside a short name ("ccb.support-portal.online"),
     // and a longer name needs none ("capitalone.entuil.xyz").
@@ -80,6 +89,10 @@ function subdomainBrand(
   }
   return null;
 }
+
+const HOSTING_WORDS = new Set(
+  'host site node page link zone cloud check web net hub server box'.split(' '),
+);
 
 /** Lure tiers of a piece and of its parts between digits: "secure18x" holds "secure". */
 function digitSplitTiers(token: Token): (1 | 2 | undefined)[] {

@@ -51,3 +51,26 @@ describe('the registrable label, weighed with its TLD', () => {
     expect(verdictOf('hotmail.top')).toEqual(['typo', 'microsoft']);
   });
 });
+
+describe('names glued to lures, numbers and look-alike letters', () => {
+  it.each([
+    ['cibanquan.top', 'combosquat', 'cib'], // a short name glued to a tier-2 lure, abused TLD
+    ['stripehelp.vip', 'combosquat', 'stripe'], // an ordinary word of 6+ letters, a 4+ letter lure
+    ['12306v2.com', 'government-impersonation', '12306'], // a numbered brand plus a version
+    ['955162x.net', 'combosquat', 'unionpay'],
+    ['mе.com', 'homoglyph', 'apple'], // Cyrillic е: me.com, a token too short to match alone
+    ['vір.net', 'homoglyph', 'vipshop'], // Cyrillic і, р: vip.com
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'cibanquan.com', // the same on an ordinary TLD
+    'mycrypto.live', // an ordinary word glued to a short word: a compound name
+    'outlookapp.top',
+    '1230668.com', // a number after a numbered brand is just another number
+    'me.net', // the plain short label elsewhere is no homoglyph
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});

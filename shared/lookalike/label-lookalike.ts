@@ -49,6 +49,8 @@ export function labelLookalike(
   if (same && (idn || split || asciiLookalike(whole, same.text))) {
     return lookalikeHit(idn ? 'homoglyph' : 'typo', same.brand, domain);
   }
+  const spelled = idn ? index.domainLabels.get(skeleton) : undefined;
+  if (spelled) return lookalikeHit('homoglyph', spelled, domain);
   const typo = typoMatch(skeleton, index, cheap);
   if (typo) return lookalikeHit(idn ? 'homoglyph' : 'typo', typo.brand, domain);
 
@@ -62,7 +64,7 @@ export function labelLookalike(
     if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
   }
   for (const part of skeletons) {
-    const glued = gluedCombo(part, index);
+    const glued = gluedCombo(part, index, cheap);
     if (glued) return lookalikeHit('combosquat', glued.brand, domain);
   }
   const inside = brandInLabel(skeletons, cheap, index);
@@ -83,22 +85,30 @@ export function labelLookalike(
  * A brand glued to lure words without a hyphen: "icbckefu", "paypalverify", "secureebay".
  * Compared by skeleton: the i→l fold would read "tmailservices" as Tmall. Short tokens only
  * lead and only with tier-1 lures ("fblogin", "jdkefu"): "qq" or "jd" glued to anything else,
- * or after anything, is most of the web.
+ * or after anything, is most of the web; on an abused TLD (`cheap`) they may follow and take
+ * tier 2 ("cibanquan.top", "appuob.shop"). Ordinary words only from 6 letters and beside a
+ * lure of 4 ("krakenhelp.vip"): glued to "my" or "app" they are compound names
+ * ("mycrypto.live", "outlookapp.tech").
  */
-function gluedCombo(skeleton: string, index: BrandIndex): BrandToken | null {
+function gluedCombo(skeleton: string, index: BrandIndex, cheap: boolean): BrandToken | null {
   if (skeleton.length < 5) return null;
+  const weigh = (token: BrandToken, rest: number) =>
+    cheap && (token.strength === 'short' || (token.text.length >= 6 && rest >= 4));
   const head = index.skeletonHeads.has(skeleton.slice(0, 4));
   for (let k = 2; k <= skeleton.length - 2; k++) {
     if (k >= 4 && !head) break;
     for (const token of index.bySkeleton.get(skeleton.slice(0, k)) ?? []) {
-      if (acceptsLure(token, lureSequenceTier(foldAscii(skeleton.slice(k))))) return token;
+      const tier = lureSequenceTier(foldAscii(skeleton.slice(k)));
+      if (acceptsLure(token, tier, weigh(token, skeleton.length - k))) return token;
     }
   }
   const tail = index.skeletonTails.has(skeleton.slice(-4));
   for (let k = 2; tail && k <= skeleton.length - 4; k++) {
     for (const token of index.bySkeleton.get(skeleton.slice(k)) ?? []) {
       const tier = lureSequenceTier(foldAscii(skeleton.slice(0, k)));
-      if (token.strength !== 'short' && acceptsLure(token, tier)) return token;
+      if ((cheap || token.strength !== 'short') && acceptsLure(token, tier, weigh(token, k))) {
+        return token;
+      }
     }
   }
   return null;
