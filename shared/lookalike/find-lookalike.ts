@@ -4,7 +4,7 @@ import { brandAboveSite } from './brand-above-site';
 import { isTenantHost } from './tenant-hosts';
 import { createBrandIndex, type BrandIndex } from './brand-index';
 import { confusableSkeleton, foldAscii } from './confusable-skeleton';
-import { labelLookalike, labelPieces } from './label-lookalike';
+import { labelLookalike, labelPieces, type LabelPiece } from './label-lookalike';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
 import { acceptsLure, lureSequenceTier, strongestTier } from './lure-words';
 import type { ProtectedName } from './protected-names';
@@ -12,11 +12,8 @@ import { punycodeToUnicode } from './punycode-to-unicode';
 
 export type { LookalikeHit, LookalikeTechnique } from './lookalike-hit';
 
-/** One piece of the host between dots and hyphens, with where it sits. */
-interface Token {
-  readonly text: string;
-  readonly key: string;
-  readonly skeleton: string;
+/** One piece of the host between dots and hyphens, with the label it sits in. */
+interface Token extends LabelPiece {
   readonly label: number;
 }
 
@@ -138,6 +135,7 @@ function elsewhereInUrl(userinfo: string, pathname: string, index: BrandIndex) {
 function sharedHostLookalike(
   shared: ReturnType<typeof parse>,
   labels: readonly string[],
+  tokens: readonly Token[],
   index: BrandIndex,
 ) {
   if (!shared.domain || !shared.publicSuffix || !shared.isPrivate) return null;
@@ -146,8 +144,8 @@ function sharedHostLookalike(
   // Free hosting costs nothing, so it weighs like an abused TLD ("americanexpress.yolasite.com");
   // not on the hosts where companies publish their own pages ("microsoft.github.io").
   const cheap = !isTenantHost(shared.publicSuffix);
-  const label = punycodeToUnicode(labels[own]!);
-  return labelLookalike(label, shared.domain, shared.publicSuffix, index, cheap);
+  const pieces = tokens.filter((t) => t.label === own);
+  return labelLookalike(punycodeToUnicode(labels[own]!), pieces, shared.domain, index, cheap);
 }
 
 /** Where the site's own name sits: a free host's customer label, or the registrable label. */
@@ -172,6 +170,15 @@ function aboveSite(tokens: Token[], site: number, domain: string, host: string, 
 }
 
 const DIGITS = /\d+/;
+
+function ownPieces(tokens: readonly Token[], own: number): Token[] {
+  // The registrable label's pieces come last but for the suffix's: search from the end.
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]!.label > own) end--;
+  let start = end;
+  while (start > 0 && tokens[start - 1]!.label === own) start--;
+  return tokens.slice(start, end);
+}
 
 export interface FindLookalike {
   (host: string, userinfo: string, pathname: string): LookalikeHit | null;
@@ -206,8 +213,8 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
     return (
       embeddedDomain(tokens, own, host, index) ??
       governmentCue(tokens, own, host, index) ??
-      labelLookalike(ownText, info.domain, info.publicSuffix, index, cheap) ??
-      sharedHostLookalike(shared, labels, index) ??
+      labelLookalike(ownText, ownPieces(tokens, own), info.domain, index, cheap) ??
+      sharedHostLookalike(shared, labels, tokens, index) ??
       subdomainBrand(tokens, site, host, cheap, index) ??
       aboveSite(tokens, site, info.domain, host, index) ??
       elsewhereInUrl(userinfo, pathname, index)

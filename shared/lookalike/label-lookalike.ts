@@ -1,6 +1,6 @@
 import { brandInLabel, namesMail } from './brand-in-label';
 import type { BrandIndex, BrandToken } from './brand-index';
-import { confusableSkeleton, foldAscii } from './confusable-skeleton';
+import { foldAscii } from './confusable-skeleton';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
 import { typoMatch } from './typo-match';
 import { acceptsLure, lureSequenceTier, strongestTier, ZH_LURES } from './lure-words';
@@ -15,20 +15,28 @@ export function labelPieces(label: string): string[] {
   return label.split(/[-_]+/).filter(Boolean);
 }
 
+/** One of a label's pieces (Unicode), with its skeleton and look-alike key. */
+export interface LabelPiece {
+  readonly text: string;
+  readonly skeleton: string;
+  readonly key: string;
+}
+
 /**
- * Look-alikes of the registrable label itself: homoglyph, typo, combosquat. `cheap`: the label
- * sits on an abused TLD or a free host, which weighs against it.
+ * Look-alikes of the registrable label itself: homoglyph, typo, combosquat. `pieces` are the
+ * label's, computed once per host for every rule; `cheap`: the label sits on an abused TLD or
+ * a free host, which weighs against it.
  */
 export function labelLookalike(
   label: string,
+  pieces: readonly LabelPiece[],
   domain: string,
-  suffix: string,
   index: BrandIndex,
   cheap: boolean,
 ): LookalikeHit | null {
-  const parts = labelPieces(label);
-  // Each piece's skeleton once: every rule below reads them.
-  const skeletons = parts.map(confusableSkeleton);
+  if (pieces.length === 0) return null;
+  const parts = pieces.map((p) => p.text);
+  const skeletons = pieces.map((p) => p.skeleton);
   // The brand's own name on another TLD: a look-alike only where that TLD is a cheap, abused one.
   if (index.exactTokens.has(label)) {
     const alone = brandInLabel(skeletons, cheap, index);
@@ -37,7 +45,7 @@ export function labelLookalike(
   const idn = NON_ASCII.test(label);
   const whole = parts.length === 1 ? label : parts.join('');
   const skeleton = skeletons.length === 1 ? skeletons[0]! : skeletons.join('');
-  const same = index.byKey.get(foldAscii(skeleton))?.[0];
+  const same = index.byKey.get(pieces.length === 1 ? pieces[0]!.key : foldAscii(skeleton))?.[0];
   // An IDN whose skeleton is a brand is a homoglyph at any length; plain ASCII needs more.
   // A hyphen put inside a distinctive name is as deliberate as a digit: "v-enmo", "drop-box";
   // compared unfolded ("v-mail" is not Vmall) and not for mail names ("g-mail" mail services).
@@ -54,7 +62,7 @@ export function labelLookalike(
   const typo = typoMatch(skeleton, index, cheap);
   if (typo) return lookalikeHit(idn ? 'homoglyph' : 'typo', typo.brand, domain);
 
-  const keys = parts.length > 1 ? skeletons.map(foldAscii) : [];
+  const keys = parts.length > 1 ? pieces.map((p) => p.key) : [];
   for (let p = 0; p < keys.length; p++) {
     const token = index.byKey.get(keys[p]!)?.[0] ?? typoMatch(skeletons[p]!, index, cheap);
     if (!token) continue;

@@ -26,22 +26,24 @@ function popcount(n: number): number {
  */
 export function typoMatch(skeleton: string, index: BrandIndex, cheap: boolean): BrandToken | null {
   if (skeleton.length < (cheap ? 4 : 5)) return null;
-  const swapped = skeleton[1]! + skeleton[0]! + skeleton.slice(2);
-  const firstTwo = index.bySkeleton
-    .get(swapped)
-    ?.find((t) => t.skeleton.length >= 5 && (cheap || t.strength !== 'common'));
-  if (firstTwo && swapped !== skeleton) return firstTwo;
+  const firstTwo = index.byFirstTwoSwapped
+    .get(skeleton)
+    ?.find((t) => cheap || t.strength !== 'common');
+  if (firstTwo) return firstTwo;
+  const byLength = index.typoByFirst.get(skeleton[0]!);
+  if (!byLength) return null;
   const mask = letterMask(skeleton);
-  for (const { token, mask: other } of index.typoByFirst.get(skeleton[0]!) ?? []) {
-    if (token.strength === 'common' && !cheap) continue;
-    const target = token.skeleton;
-    const max = target.length >= 10 ? 2 : 1;
-    if (Math.abs(target.length - skeleton.length) > max) continue;
-    if (popcount(mask ^ other) > 2 * max) continue;
-    const d = damerauLevenshtein(skeleton, target, max);
-    if (d === 0 || d > max) continue;
-    if (target.length <= 9 && !slipOfTheFinger(skeleton, target, cheap)) continue;
-    return token;
+  for (let length = skeleton.length - 2; length <= skeleton.length + 2; length++) {
+    const max = length >= 10 ? 2 : 1;
+    if (Math.abs(length - skeleton.length) > max) continue;
+    for (const { token, mask: other } of byLength[length] ?? []) {
+      if (token.strength === 'common' && !cheap) continue;
+      if (popcount(mask ^ other) > 2 * max) continue;
+      const d = damerauLevenshtein(skeleton, token.skeleton, max);
+      if (d === 0 || d > max) continue;
+      if (length <= 9 && !slipOfTheFinger(skeleton, token.skeleton, cheap)) continue;
+      return token;
+    }
   }
   return null;
 }
