@@ -2,6 +2,7 @@ import { parse } from 'tldts';
 import { isAbusedTld } from './abused-tlds';
 import { brandAboveSite } from './brand-above-site';
 import { isTenantHost } from './tenant-hosts';
+import { isTradeWord } from './trade-words';
 import { createBrandIndex, type BrandIndex } from './brand-index';
 import { confusableSkeleton, foldAscii } from './confusable-skeleton';
 import { labelLookalike, labelPieces, type LabelPiece } from './label-lookalike';
@@ -75,7 +76,9 @@ function subdomainBrand(
     const token = index.byKey.get(t.key)?.[0];
     if (!token) continue;
     if (lureSite) return lookalikeHit('embedded-brand', token.brand, host);
-    const tier = strongestTier(scope.filter((o) => o !== t).flatMap(digitSplitTiers));
+    const others = scope.filter((o) => o !== t);
+    const trade = others.some((o) => isTradeWord(token.brand.kind, o.key));
+    const tier = trade ? 1 : strongestTier(others.flatMap(digitSplitTiers));
     // On an abused TLD any lure will do, even beside a short name ("ccb.support-portal.online"),
     // and a longer name needs none ("capitalone.entuil.xyz").
     const accepted =

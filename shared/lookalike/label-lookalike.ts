@@ -2,6 +2,7 @@ import { brandInLabel, namesMail } from './brand-in-label';
 import type { BrandIndex, BrandToken } from './brand-index';
 import { foldAscii } from './confusable-skeleton';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
+import { isTradeWord } from './trade-words';
 import { typoMatch } from './typo-match';
 import { acceptsLure, lureSequenceTier, strongestTier, ZH_LURES } from './lure-words';
 
@@ -67,7 +68,11 @@ export function labelLookalike(
     const token = index.byKey.get(keys[p]!)?.[0] ?? typoMatch(skeletons[p]!, index, cheap);
     if (!token) continue;
     const others = keys.filter((_, q) => q !== p);
-    const ownWord = others.some((k) => index.byKey.get(k)?.some((t) => t.brand === token.brand));
+    const ownWord = others.some(
+      (k) =>
+        isTradeWord(token.brand.kind, k) ||
+        index.byKey.get(k)?.some((t) => t.brand === token.brand),
+    );
     const tier = ownWord ? 1 : strongestTier(others.map(lureSequenceTier));
     if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
   }
