@@ -54,6 +54,11 @@ export function runLookalikeEval(detector: LookalikeDetector): Record<string, nu
     // The count as well as the rate: the JSON rounds to three decimals, too coarse for ≤ 1%.
     lookalikeFalseAlarmsNearMiss: Math.round(share(detector, near) * near.length),
     lookalikeFalseAlarmRateNearMiss: share(detector, near, 'alarm'),
+    lookalikeFalseAlarmRateNearMissTune: share(
+      detector,
+      near.filter((r) => r.split === 'tune'),
+      'alarm',
+    ),
     lookalikeFalseAlarmRateNearMissHeldout: share(
       detector,
       near.filter((r) => r.split === 'heldout'),

@@ -1,6 +1,4 @@
 import type { BrandIndex, BrandToken } from './brand-index';
-import { isAbusedTld } from './abused-tlds';
-import { confusableSkeleton } from './confusable-skeleton';
 
 /**
  * Brand tokens this long and not ordinary words are rare inside honest names: "wellsfargo24app",
@@ -19,7 +17,7 @@ function longToken(skeleton: string, index: BrandIndex): BrandToken | null {
  * "contact-ebay". Not the names of mail services, which mail tools and aliases borrow
  * ("samsung-gmail.com"): those still need a lure, or 6+ letters.
  */
-function pieceToken(skeleton: string, index: BrandIndex): BrandToken | null {
+export function pieceToken(skeleton: string, index: BrandIndex): BrandToken | null {
   if (skeleton.length >= LONG_BRAND) return longToken(skeleton, index);
   if (skeleton.length < 4) return null;
   const tokens = index.bySkeleton.get(skeleton) ?? [];
@@ -33,7 +31,7 @@ const BURIED_BRAND = 7;
  * A long brand token glued to anything at the start or end of one piece ("netflixgiftcard"), or
  * a longer one anywhere inside it ("embedfacebookalbum").
  */
-function gluedLongBrand(skeleton: string, index: BrandIndex): BrandToken | null {
+export function gluedLongBrand(skeleton: string, index: BrandIndex): BrandToken | null {
   if (skeleton.length <= LONG_BRAND) return null;
   // The four-letter gates skip the loop for nearly every honest label.
   const head = index.skeletonHeads.has(skeleton.slice(0, 4));
@@ -54,34 +52,66 @@ function gluedLongBrand(skeleton: string, index: BrandIndex): BrandToken | null 
   return null;
 }
 
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 /** "ebay24", "hsbc2x", "paypalv2", "4121wellsfargo": a brand token plus only digits or a version. */
 function brandWithNumber(skeleton: string, index: BrandIndex): BrandToken | null {
+  if (!isDigit(skeleton.charCodeAt(0)) && !/[\dx]$/.test(skeleton)) return null;
+  if (NUMBER_WITH_VERSION.test(skeleton)) return numberWithVersion(skeleton, index);
   const bare = skeleton.replace(/^\d+|(?:v?\d+x?)$/g, '');
   if (bare === skeleton || bare.length < 4) return null;
   return index.bySkeleton.get(bare)?.find((t) => t.strength === 'distinctive') ?? null;
 }
 
+const NUMBER_WITH_VERSION = /^\d{4,}(?:v\d+|\d*x)$/;
+const VERSION = /^(?:v\d+|\d*x)$/;
+
+/**
+ * A brand that is a number ("12306", "95516") plus a version: "12306v2", "955162x". Plain
+ * digits after it are left alone: "1230668" is just another number.
+ */
+function numberWithVersion(skeleton: string, index: BrandIndex): BrandToken | null {
+  for (let cut = 4; cut < skeleton.length; cut++) {
+    if (!VERSION.test(skeleton.slice(cut))) continue;
+    const token = index.bySkeleton.get(skeleton.slice(0, cut))?.[0];
+    if (token) return token;
+  }
+  return null;
+}
+
+/**
+ * Mail services and mail tools are named after the providers they work with ("hotmailpro",
+ * "freehotmail", "verizonmail", "mailfortiktok", "gmail-xsniper": disposable-mail domains in
+ * the benign list); beside "mail" a brand's name is no lure by itself.
+ */
+export function namesMail(skeleton: string): boolean {
+  return skeleton.includes('mail');
+}
+
 /**
  * The brand's name inside the registrable label with words that are not lures, or alone on an
- * abused TLD. `parts` are the label's hyphen-separated pieces (Unicode), `tld` its public suffix.
+ * abused TLD or free host (`cheap`). `skeletons` are those of the label's hyphen-separated pieces.
  */
 export function brandInLabel(
-  parts: readonly string[],
-  tld: string,
+  skeletons: readonly string[],
+  cheap: boolean,
   index: BrandIndex,
 ): { token: BrandToken; alone: boolean } | null {
-  const skeletons = parts.map(confusableSkeleton);
-  if (isAbusedTld(tld)) {
+  if (cheap) {
     // On an abused TLD the brand's name needs no lure beside it: "netflix.top", "yahoo-wifi.link".
     for (const s of skeletons) {
+      if (skeletons.length > 1 && namesMail(s)) continue;
       const exact = index.bySkeleton.get(s)?.find((t) => t.strength !== 'common');
       if (exact && s.length >= 3) return { token: exact, alone: skeletons.length === 1 };
     }
   }
   for (const s of skeletons) {
+    const mail = namesMail(s);
     const token =
-      (skeletons.length > 1 ? pieceToken(s, index) : null) ??
-      gluedLongBrand(s, index) ??
+      (skeletons.length > 1 && !mail ? pieceToken(s, index) : null) ??
+      (mail ? null : gluedLongBrand(s, index)) ??
       brandWithNumber(s, index);
     if (token) return { token, alone: false };
   }

@@ -34,17 +34,27 @@ export interface BrandIndex {
   /** Raw lowercased tokens: a label equal to one is the brand itself, never a look-alike. */
   readonly exactTokens: ReadonlySet<string>;
   readonly byKey: ReadonlyMap<string, readonly BrandToken[]>;
-  /** Typo-eligible tokens (≥ 5 letters, common words ≥ 6, no digits) by first skeleton char. */
-  readonly typoByFirst: ReadonlyMap<string, readonly TypoCandidate[]>;
+  /**
+   * Typo-eligible tokens (≥ 5 letters, common words ≥ 6, no digits) by first skeleton char, then
+   * by skeleton length: a typed label is only compared with lengths one or two from its own.
+   */
+  readonly typoByFirst: ReadonlyMap<string, readonly (readonly TypoCandidate[] | undefined)[]>;
   /** Protected domains split into label skeletons, listed under their first label's. */
   readonly domainSequences: ReadonlyMap<string, readonly (readonly [ProtectedName, string[]])[]>;
   /** Chinese names with their entry, for IDN labels written in Chinese. */
   readonly zhNames: readonly (readonly [string, ProtectedName])[];
   /** By skeleton alone, for brands glued to words, where the ASCII folds misfire ("tmailservices"). */
   readonly bySkeleton: ReadonlyMap<string, readonly BrandToken[]>;
+  /** Skeletons of 5+ characters with their first two swapped ("apypal"), where that differs. */
+  readonly byFirstTwoSwapped: ReadonlyMap<string, readonly BrandToken[]>;
   /** First and last four characters of those skeletons: gates the glued-combo scan. */
   readonly skeletonHeads: ReadonlySet<string>;
   readonly skeletonTails: ReadonlySet<string>;
+  /**
+   * Skeletons of every protected domain's own label, however short or ordinary ("x", "me",
+   * "vip"): an IDN spelled like one is a homoglyph even where the token is too weak to match.
+   */
+  readonly domainLabels: ReadonlyMap<string, ProtectedName>;
   /** Keys of government tokens ("mps", "chinatax"), for "chinatax-gov.top". */
   readonly governmentKeys: ReadonlyMap<string, ProtectedName>;
 }
@@ -75,11 +85,13 @@ export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
   const domains = new Map<string, ProtectedName>();
   const exactTokens = new Set<string>();
   const byKey = new Map<string, BrandToken[]>();
-  const typoByFirst = new Map<string, TypoCandidate[]>();
+  const typoByFirst = new Map<string, TypoCandidate[][]>();
   const domainSequences = new Map<string, (readonly [ProtectedName, string[]])[]>();
   const zhNames: (readonly [string, ProtectedName])[] = [];
   const governmentKeys = new Map<string, ProtectedName>();
+  const domainLabels = new Map<string, ProtectedName>();
   const bySkeleton = new Map<string, BrandToken[]>();
+  const byFirstTwoSwapped = new Map<string, BrandToken[]>();
   const skeletonHeads = new Set<string>();
   const skeletonTails = new Set<string>();
 
@@ -93,6 +105,7 @@ export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
       // A domain that is itself a public suffix (gov.cn, gov.uk) has no label of its own.
       const label = parse(domain, { allowPrivateDomains: false }).domainWithoutSuffix;
       if (label) texts.add(label);
+      if (label && !domainLabels.has(label)) domainLabels.set(confusableSkeleton(label), brand);
     }
     for (const name of brand.names.en) {
       const compact = compactName(name);
@@ -116,6 +129,8 @@ export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
       const token: BrandToken = { brand, text, key, skeleton, strength };
       push(byKey, key, token);
       push(bySkeleton, skeleton, token);
+      const swapped = skeleton.length >= 5 ? skeleton[1]! + skeleton[0]! + skeleton.slice(2) : '';
+      if (swapped && swapped !== skeleton) push(byFirstTwoSwapped, swapped, token);
       if (skeleton.length >= 4) {
         skeletonHeads.add(skeleton.slice(0, 4));
         skeletonTails.add(skeleton.slice(-4));
@@ -125,7 +140,9 @@ export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
       // Ordinary words ("ledger", "stripe") only on abused TLDs, and only from 6 letters on.
       const typoLength = strength === 'common' ? 6 : 5;
       if (skeleton.length >= typoLength && !/\d/.test(text)) {
-        push(typoByFirst, skeleton[0]!, { token, mask: letterMask(skeleton) });
+        const byLength = typoByFirst.get(skeleton[0]!) ?? [];
+        typoByFirst.set(skeleton[0]!, byLength);
+        (byLength[skeleton.length] ??= []).push({ token, mask: letterMask(skeleton) });
       }
     }
   }
@@ -138,8 +155,10 @@ export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
     domainSequences,
     zhNames,
     bySkeleton,
+    byFirstTwoSwapped,
     skeletonHeads,
     skeletonTails,
     governmentKeys,
+    domainLabels,
   };
 }

@@ -48,28 +48,28 @@ export function confusableSkeleton(label: string): string {
  * Folding both sides makes "paypa1", "rnicrosoft" and "1cbc" equal to the brands they copy.
  */
 export function foldAscii(s: string): string {
-  // A hand loop, not four regex replaces: this runs for every piece of every host.
+  // Most pieces hold none of these: return them as they are, without building a copy.
+  if (!FOLDED.test(s)) return s;
+  // A hand loop, not four regex replaces: it runs for many pieces of many hosts.
   let out = '';
-  let changed = false;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     const next = s[i + 1];
     if ((c === 'r' && next === 'n') || (c === 'v' && next === 'v')) {
       out += c === 'r' ? 'm' : 'w';
       i++;
-      changed = true;
     } else if (c === '0') {
       out += 'o';
-      changed = true;
     } else if (c === '1' || c === 'i' || c === '|') {
       out += 'l';
-      changed = true;
     } else {
       out += c;
     }
   }
-  return changed ? out : s;
+  return out;
 }
+
+const FOLDED = /rn|vv|[01i|]/;
 
 /** The key under which labels and brand tokens are compared: skeleton, then ASCII folds. */
 export function lookalikeKey(label: string): string {

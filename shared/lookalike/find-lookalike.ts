@@ -1,8 +1,11 @@
 import { parse } from 'tldts';
 import { isAbusedTld } from './abused-tlds';
+import { brandAboveSite } from './brand-above-site';
+import { isTenantHost } from './tenant-hosts';
+import { isTradeWord } from './trade-words';
 import { createBrandIndex, type BrandIndex } from './brand-index';
 import { confusableSkeleton, foldAscii } from './confusable-skeleton';
-import { labelLookalike } from './label-lookalike';
+import { labelLookalike, labelPieces, type LabelPiece } from './label-lookalike';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
 import { acceptsLure, lureSequenceTier, strongestTier } from './lure-words';
 import type { ProtectedName } from './protected-names';
@@ -10,11 +13,8 @@ import { punycodeToUnicode } from './punycode-to-unicode';
 
 export type { LookalikeHit, LookalikeTechnique } from './lookalike-hit';
 
-/** One piece of the host between dots and hyphens, with where it sits. */
-interface Token {
-  readonly text: string;
-  readonly key: string;
-  readonly skeleton: string;
+/** One piece of the host between dots and hyphens, with the label it sits in. */
+interface Token extends LabelPiece {
   readonly label: number;
 }
 
@@ -26,13 +26,14 @@ interface Token {
  * "paypal.com.au"): that is a combosquat question, settled by the lure rules, not this one.
  */
 function embeddedDomain(tokens: Token[], own: number, host: string, index: BrandIndex) {
-  const ownCount = tokens.filter((t) => t.label === own).length;
-  const ownStart = tokens.findIndex((t) => t.label === own);
+  let ownLast = -1;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.label === own) ownLast = i;
   for (let i = 0; i < tokens.length; i++) {
-    for (const [brand, labels] of index.domainSequences.get(tokens[i]!.skeleton) ?? []) {
+    const sequences = index.domainSequences.get(tokens[i]!.skeleton);
+    if (!sequences || i === ownLast) continue;
+    for (const [brand, labels] of sequences) {
       if (i + labels.length > tokens.length) continue;
       if (!labels.every((l, j) => tokens[i + j]!.skeleton === l)) continue;
-      if (i === ownStart + ownCount - 1) continue;
       return lookalikeHit('embedded-brand', brand, host);
     }
   }
@@ -62,20 +63,42 @@ function subdomainBrand(
   index: BrandIndex,
 ) {
   const scope = tokens.filter((t) => t.label <= own);
+  const site = scope.filter((t) => t.label === own);
+  // A site named only with lure words and the words of web hosting ("support-portal",
+  // "verify-zone") is made to stand under a brand: any brand name above it will do, short or
+  // ordinary ("ups.verify-zone.net").
+  const lureSite =
+    site.length >= 2 &&
+    site.some((t) => lureSequenceTier(t.key) !== undefined) &&
+    site.every((t) => HOSTING_WORDS.has(t.key) || lureSequenceTier(t.key) !== undefined);
   for (const t of scope) {
     if (t.label === own) break;
     const token = index.byKey.get(t.key)?.[0];
     if (!token) continue;
-    const tier = strongestTier(scope.filter((o) => o !== t).map((o) => lureSequenceTier(o.key)));
+    if (lureSite) return lookalikeHit('embedded-brand', token.brand, host);
+    const others = scope.filter((o) => o !== t);
+    const trade = others.some((o) => isTradeWord(token.brand.kind, o.key));
+    const tier = trade ? 1 : strongestTier(others.flatMap(digitSplitTiers));
     // On an abused TLD any lure will do, even beside a short name ("ccb.support-portal.online"),
     // and a longer name needs none ("capitalone.entuil.xyz").
     const accepted =
       cheap && token.strength !== 'common'
         ? tier !== undefined || token.text.length >= 4
-        : acceptsLure(token, tier);
+        : acceptsLure(token, tier, cheap);
     if (accepted) return lookalikeHit('embedded-brand', token.brand, host);
   }
   return null;
+}
+
+const HOSTING_WORDS = new Set(
+  'host site node page link zone cloud check web net hub server box'.split(' '),
+);
+
+/** Lure tiers of a piece and of its parts between digits: "secure18x" holds "secure". */
+function digitSplitTiers(token: Token): (1 | 2 | undefined)[] {
+  const tier = lureSequenceTier(token.key);
+  if (tier || !DIGITS.test(token.skeleton)) return [tier];
+  return token.skeleton.split(DIGITS).map((piece) => lureSequenceTier(foldAscii(piece)));
 }
 
 /** The protected domain covering `name` (itself or a parent), if any. */
@@ -115,12 +138,49 @@ function elsewhereInUrl(userinfo: string, pathname: string, index: BrandIndex) {
 function sharedHostLookalike(
   shared: ReturnType<typeof parse>,
   labels: readonly string[],
+  tokens: readonly Token[],
   index: BrandIndex,
 ) {
   if (!shared.domain || !shared.publicSuffix || !shared.isPrivate) return null;
   const own = labels.length - shared.publicSuffix.split('.').length - 1;
   if (own < 0) return null;
-  return labelLookalike(punycodeToUnicode(labels[own]!), shared.domain, shared.publicSuffix, index);
+  // Free hosting costs nothing, so it weighs like an abused TLD ("americanexpress.yolasite.com");
+  // not on the hosts where companies publish their own pages ("microsoft.github.io").
+  const cheap = !isTenantHost(shared.publicSuffix);
+  const pieces = tokens.filter((t) => t.label === own);
+  return labelLookalike(punycodeToUnicode(labels[own]!), pieces, shared.domain, index, cheap);
+}
+
+/** Where the site's own name sits: a free host's customer label, or the registrable label. */
+function siteLabel(shared: ReturnType<typeof parse>, labels: readonly string[], own: number) {
+  if (!shared.isPrivate || !shared.publicSuffix) return own;
+  return labels.length - shared.publicSuffix.split('.').length - 1;
+}
+
+function aboveSite(tokens: Token[], site: number, domain: string, host: string, index: BrandIndex) {
+  const labels: string[] = [];
+  const pieces: string[] = [];
+  for (const t of tokens) {
+    if (t.label >= site) break;
+    if (labels.length === t.label) labels.push(t.skeleton);
+    else labels[t.label] += t.skeleton;
+    pieces.push(t.skeleton);
+    if (!DIGITS.test(t.skeleton)) continue;
+    for (const piece of t.skeleton.split(DIGITS)) if (piece) pieces.push(piece);
+  }
+  const token = brandAboveSite(labels, pieces, domain, index);
+  return token ? lookalikeHit('embedded-brand', token.brand, host) : null;
+}
+
+const DIGITS = /\d+/;
+
+function ownPieces(tokens: readonly Token[], own: number): Token[] {
+  // The registrable label's pieces come last but for the suffix's: search from the end.
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]!.label > own) end--;
+  let start = end;
+  while (start > 0 && tokens[start - 1]!.label === own) start--;
+  return tokens.slice(start, end);
 }
 
 export interface FindLookalike {
@@ -141,22 +201,25 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
     const labels = host.split('.');
     const own = labels.length - info.publicSuffix.split('.').length - 1;
     if (own < 0) return null;
+    const site = siteLabel(shared, labels, own);
+    const cheap = isAbusedTld(info.publicSuffix);
     const tokens: Token[] = [];
-    labels.forEach((ascii, label) => {
-      punycodeToUnicode(ascii)
-        .split(/[-_]+/)
-        .forEach((text) => {
-          if (!text) return;
-          const skeleton = confusableSkeleton(text);
-          tokens.push({ text, key: foldAscii(skeleton), skeleton, label });
-        });
-    });
+    const ownText = punycodeToUnicode(labels[own]!);
+    for (let label = 0; label < labels.length; label++) {
+      const unicode = label === own ? ownText : punycodeToUnicode(labels[label]!);
+      for (const text of labelPieces(unicode)) {
+        if (!text) continue;
+        const skeleton = confusableSkeleton(text);
+        tokens.push({ text, key: foldAscii(skeleton), skeleton, label });
+      }
+    }
     return (
       embeddedDomain(tokens, own, host, index) ??
       governmentCue(tokens, own, host, index) ??
-      labelLookalike(punycodeToUnicode(labels[own]!), info.domain, info.publicSuffix, index) ??
-      sharedHostLookalike(shared, labels, index) ??
-      subdomainBrand(tokens, own, host, isAbusedTld(info.publicSuffix), index) ??
+      labelLookalike(ownText, ownPieces(tokens, own), info.domain, index, cheap) ??
+      sharedHostLookalike(shared, labels, tokens, index) ??
+      subdomainBrand(tokens, site, host, cheap, index) ??
+      aboveSite(tokens, site, info.domain, host, index) ??
       elsewhereInUrl(userinfo, pathname, index)
     );
   };

@@ -15,6 +15,7 @@ describe('keyboardNeighbours', () => {
     ['a', 'e', false], // opensee is not OpenSea
     ['m', 'c', false],
     ['q', 'p', false],
+    ['l', '', false], // past the end of the word: no key, so "openseal" is no slip
   ])('%s beside %s: %s', (a, b, expected) => {
     expect(keyboardNeighbours(a, b)).toBe(expected);
   });

@@ -24,5 +24,6 @@ const NEIGHBOURS: ReadonlyMap<string, string> = (() => {
 })();
 
 export function keyboardNeighbours(a: string, b: string): boolean {
-  return NEIGHBOURS.get(a)?.includes(b) ?? false;
+  // `b` is one character; an empty one (past the end of a word) is no key at all.
+  return b.length === 1 && (NEIGHBOURS.get(a)?.includes(b) ?? false);
 }

@@ -1,56 +1,86 @@
-import { isAbusedTld } from './abused-tlds';
-import { brandInLabel } from './brand-in-label';
-import { damerauLevenshtein } from './damerau-levenshtein';
-import { keyboardNeighbours } from './keyboard-neighbours';
-import { letterMask, type BrandIndex, type BrandToken } from './brand-index';
-import { confusableSkeleton, foldAscii, lookalikeKey } from './confusable-skeleton';
+import { brandInLabel, namesMail } from './brand-in-label';
+import type { BrandIndex, BrandToken } from './brand-index';
+import { foldAscii } from './confusable-skeleton';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
+import { isTradeWord } from './trade-words';
+import { typoMatch } from './typo-match';
 import { acceptsLure, lureSequenceTier, strongestTier, ZH_LURES } from './lure-words';
 
 // Anything outside printable ASCII; hosts from the URL parser hold no control characters.
 const NON_ASCII = /[^ -~]/;
 const CJK = /[\u3400-\u9fff]/;
 
-/** Look-alikes of the registrable label itself: homoglyph, typo, combosquat. */
+/** A label's pieces between hyphens and underscores; most labels have none. */
+export function labelPieces(label: string): string[] {
+  if (label.indexOf('-') === -1 && label.indexOf('_') === -1) return [label];
+  return label.split(/[-_]+/).filter(Boolean);
+}
+
+/** One of a label's pieces (Unicode), with its skeleton and look-alike key. */
+export interface LabelPiece {
+  readonly text: string;
+  readonly skeleton: string;
+  readonly key: string;
+}
+
+/**
+ * Look-alikes of the registrable label itself: homoglyph, typo, combosquat. `pieces` are the
+ * label's, computed once per host for every rule; `cheap`: the label sits on an abused TLD or
+ * a free host, which weighs against it.
+ */
 export function labelLookalike(
   label: string,
+  pieces: readonly LabelPiece[],
   domain: string,
-  suffix: string,
   index: BrandIndex,
+  cheap: boolean,
 ): LookalikeHit | null {
-  const parts = label.split(/[-_]+/).filter(Boolean);
+  if (pieces.length === 0) return null;
+  const parts = pieces.map((p) => p.text);
+  const skeletons = pieces.map((p) => p.skeleton);
   // The brand's own name on another TLD: a look-alike only where that TLD is a cheap, abused one.
   if (index.exactTokens.has(label)) {
-    const alone = brandInLabel(parts, suffix, index);
+    const alone = brandInLabel(skeletons, cheap, index);
     return alone ? lookalikeHit('typo', alone.token.brand, domain) : null;
   }
   const idn = NON_ASCII.test(label);
-  const whole = parts.join('');
-  const wholeKey = lookalikeKey(whole);
-  const same = index.byKey.get(wholeKey)?.[0];
+  const whole = parts.length === 1 ? label : parts.join('');
+  const skeleton = skeletons.length === 1 ? skeletons[0]! : skeletons.join('');
+  const same = index.byKey.get(pieces.length === 1 ? pieces[0]!.key : foldAscii(skeleton))?.[0];
   // An IDN whose skeleton is a brand is a homoglyph at any length; plain ASCII needs more.
-  if (same && (idn || asciiLookalike(whole, same.text))) {
+  // A hyphen put inside a distinctive name is as deliberate as a digit: "v-enmo", "drop-box";
+  // compared unfolded ("v-mail" is not Vmall) and not for mail names ("g-mail" mail services).
+  const split =
+    parts.length > 1 &&
+    same?.strength === 'distinctive' &&
+    same.skeleton === skeleton &&
+    !namesMail(skeleton);
+  if (same && (idn || split || asciiLookalike(whole, same.text))) {
     return lookalikeHit(idn ? 'homoglyph' : 'typo', same.brand, domain);
   }
-  const cheap = isAbusedTld(suffix);
-  const typo = typoMatch(confusableSkeleton(whole), index, cheap);
+  const spelled = idn ? index.domainLabels.get(skeleton) : undefined;
+  if (spelled) return lookalikeHit('homoglyph', spelled, domain);
+  const typo = typoMatch(skeleton, index, cheap);
   if (typo) return lookalikeHit(idn ? 'homoglyph' : 'typo', typo.brand, domain);
 
-  const keys = parts.map(lookalikeKey);
-  for (let p = 0; p < keys.length && keys.length > 1; p++) {
-    const token =
-      index.byKey.get(keys[p]!)?.[0] ?? typoMatch(confusableSkeleton(parts[p]!), index, cheap);
+  const keys = parts.length > 1 ? pieces.map((p) => p.key) : [];
+  for (let p = 0; p < keys.length; p++) {
+    const token = index.byKey.get(keys[p]!)?.[0] ?? typoMatch(skeletons[p]!, index, cheap);
     if (!token) continue;
     const others = keys.filter((_, q) => q !== p);
-    const ownWord = others.some((k) => index.byKey.get(k)?.some((t) => t.brand === token.brand));
+    const ownWord = others.some(
+      (k) =>
+        isTradeWord(token.brand.kind, k) ||
+        index.byKey.get(k)?.some((t) => t.brand === token.brand),
+    );
     const tier = ownWord ? 1 : strongestTier(others.map(lureSequenceTier));
-    if (acceptsLure(token, tier)) return lookalikeHit('combosquat', token.brand, domain);
+    if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
   }
-  for (const part of parts) {
-    const glued = gluedCombo(confusableSkeleton(part), index);
+  for (const part of skeletons) {
+    const glued = gluedCombo(part, index, cheap);
     if (glued) return lookalikeHit('combosquat', glued.brand, domain);
   }
-  const inside = brandInLabel(parts, suffix, index);
+  const inside = brandInLabel(skeletons, cheap, index);
   if (inside) return lookalikeHit(inside.alone ? 'typo' : 'combosquat', inside.token.brand, domain);
   if (idn && CJK.test(label)) {
     for (const [zh, brand] of index.zhNames) {
@@ -64,91 +94,34 @@ export function labelLookalike(
   return null;
 }
 
-function popcount(n: number): number {
-  let count = 0;
-  for (let v = n; v; v &= v - 1) count++;
-  return count;
-}
-
-/**
- * Typo rules, scaled by the brand token's length so that short names do not match everything:
- * - below 5 characters, on either side: none (honest 4-letter names sit one edit from "citi",
- *   "bing", "visa", and "boom" one dropped letter from "bocom");
- * - 5: one dropped letter, one doubled letter or one swap of neighbours ("gmial", "amazn");
- * - 6–9: also one letter struck with its keyboard neighbour, or a neighbour's key hit as well
- *   ("paypsl", "micrps0ft"), but not any other letter: "metacask" and "openset" are honest
- *   names (MetaMask's allowlist is full of them); 10 and more: any two edits ("bankofamrca").
- * On an abused TLD (`cheap`) the TLD already speaks against the site, so the bar drops one step:
- * 5-letter names take keyboard slips too, a typed label may have 4 letters ("yaho.top"), and
- * ordinary-word brands of 6+ letters ("ledger", "stripe") are typo-matched at all.
- * The first character must match, or the first two be swapped ("apypal"): other changed first
- * letters are rare in real typosquats and turn "tmall" into "small". Distance is measured on
- * skeletons, before the ASCII folds, so that the fold's i→l does not stack with a typo.
- * The letter-set mask rejects most candidates before the DP runs.
- */
-function typoMatch(skeleton: string, index: BrandIndex, cheap: boolean): BrandToken | null {
-  if (skeleton.length < (cheap ? 4 : 5)) return null;
-  const swapped = skeleton[1]! + skeleton[0]! + skeleton.slice(2);
-  const firstTwo = index.bySkeleton
-    .get(swapped)
-    ?.find((t) => t.skeleton.length >= 5 && (cheap || t.strength !== 'common'));
-  if (firstTwo && swapped !== skeleton) return firstTwo;
-  const mask = letterMask(skeleton);
-  for (const { token, mask: other } of index.typoByFirst.get(skeleton[0]!) ?? []) {
-    if (token.strength === 'common' && !cheap) continue;
-    const target = token.skeleton;
-    const max = target.length >= 10 ? 2 : 1;
-    if (Math.abs(target.length - skeleton.length) > max) continue;
-    if (popcount(mask ^ other) > 2 * max) continue;
-    const d = damerauLevenshtein(skeleton, target, max);
-    if (d === 0 || d > max) continue;
-    if (target.length <= 9 && !slipOfTheFinger(skeleton, target, cheap)) continue;
-    return token;
-  }
-  return null;
-}
-
-/**
- * One letter dropped, doubled, swapped with its neighbour, or (for 6+ letters, or 5 with `cheap`)
- * struck with or beside its keyboard neighbour (given distance 1).
- */
-function slipOfTheFinger(typed: string, meant: string, cheap: boolean): boolean {
-  if (typed.length < meant.length) return true;
-  let i = 0;
-  while (i < meant.length && typed[i] === meant[i]) i++;
-  const keys = meant.length >= (cheap ? 5 : 6);
-  const c = typed[i]!;
-  if (typed.length > meant.length) {
-    if (c === typed[i - 1] || c === typed[i + 1]) return true;
-    return (
-      keys &&
-      (keyboardNeighbours(c, typed[i - 1] ?? '') || keyboardNeighbours(c, typed[i + 1] ?? ''))
-    );
-  }
-  if (c === meant[i + 1] && typed[i + 1] === meant[i]) return true;
-  return keys && typed.slice(i + 1) === meant.slice(i + 1) && keyboardNeighbours(c, meant[i]!);
-}
-
 /**
  * A brand glued to lure words without a hyphen: "icbckefu", "paypalverify", "secureebay".
  * Compared by skeleton: the i→l fold would read "tmailservices" as Tmall. Short tokens only
  * lead and only with tier-1 lures ("fblogin", "jdkefu"): "qq" or "jd" glued to anything else,
- * or after anything, is most of the web.
+ * or after anything, is most of the web; on an abused TLD (`cheap`) they may follow and take
+ * tier 2 ("cibanquan.top", "appuob.shop"). Ordinary words only from 6 letters and beside a
+ * lure of 4 ("krakenhelp.vip"): glued to "my" or "app" they are compound names
+ * ("mycrypto.live", "outlookapp.tech").
  */
-function gluedCombo(skeleton: string, index: BrandIndex): BrandToken | null {
+function gluedCombo(skeleton: string, index: BrandIndex, cheap: boolean): BrandToken | null {
   if (skeleton.length < 5) return null;
+  const weigh = (token: BrandToken, rest: number) =>
+    cheap && (token.strength === 'short' || (token.text.length >= 6 && rest >= 4));
   const head = index.skeletonHeads.has(skeleton.slice(0, 4));
   for (let k = 2; k <= skeleton.length - 2; k++) {
     if (k >= 4 && !head) break;
     for (const token of index.bySkeleton.get(skeleton.slice(0, k)) ?? []) {
-      if (acceptsLure(token, lureSequenceTier(foldAscii(skeleton.slice(k))))) return token;
+      const tier = lureSequenceTier(foldAscii(skeleton.slice(k)));
+      if (acceptsLure(token, tier, weigh(token, skeleton.length - k))) return token;
     }
   }
   const tail = index.skeletonTails.has(skeleton.slice(-4));
   for (let k = 2; tail && k <= skeleton.length - 4; k++) {
     for (const token of index.bySkeleton.get(skeleton.slice(k)) ?? []) {
       const tier = lureSequenceTier(foldAscii(skeleton.slice(0, k)));
-      if (token.strength !== 'short' && acceptsLure(token, tier)) return token;
+      if ((cheap || token.strength !== 'short') && acceptsLure(token, tier, weigh(token, k))) {
+        return token;
+      }
     }
   }
   return null;

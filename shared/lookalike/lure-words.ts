@@ -42,12 +42,20 @@ export function lureTier(key: string): 1 | 2 | undefined {
   return TIERS.get(key);
 }
 
+/** The first two letters of every lure word: most pieces of most hosts start otherwise. */
+const HEADS = new Set([...TIERS.keys()].map((w) => w.slice(0, 2)));
+
+/** A lure word, or its plural ("supports", "downloads"). */
+function wordTier(word: string): 1 | 2 | undefined {
+  return TIERS.get(word) ?? (word.endsWith('s') ? TIERS.get(word.slice(0, -1)) : undefined);
+}
+
 /**
  * Whether `key` is spelled entirely out of lure words, and if so the tier of its strongest
  * word ("securelogin" → 1, "secureonline" → 2): how "icbckefu" is told from "icbcasia".
  */
 export function lureSequenceTier(key: string): 1 | 2 | undefined {
-  if (key.length === 0 || key.length > 40) return undefined;
+  if (key.length === 0 || key.length > 40 || !HEADS.has(key.slice(0, 2))) return undefined;
   // best[i]: the strongest tier over the ways to spell key.slice(0, i); 0 = impossible so far,
   // 3 = the empty prefix (possible, no word yet).
   const best = new Array<number>(key.length + 1).fill(0);
@@ -55,7 +63,7 @@ export function lureSequenceTier(key: string): 1 | 2 | undefined {
   for (let end = 1; end <= key.length; end++) {
     for (let start = Math.max(0, end - 16); start < end; start++) {
       const before = best[start]!;
-      const tier = before ? TIERS.get(key.slice(start, end)) : undefined;
+      const tier = before ? wordTier(key.slice(start, end)) : undefined;
       if (tier === undefined) continue;
       const strongest = Math.min(before, tier);
       if (!best[end] || strongest < best[end]!) best[end] = strongest;
@@ -74,9 +82,10 @@ export function strongestTier(tiers: readonly (1 | 2 | undefined)[]): 1 | 2 | un
  * Which lure tier a brand token needs beside it. Distinctive tokens ("icbc", "paypal") take
  * any lure; short ones ("qq", "jd") and ordinary words ("apple", "court") only tier 1, so that
  * qq-service.com and apple-support.com (as often a repair shop as a phish) stay quiet while
- * qq-login.com and apple-verify.com do not.
+ * qq-login.com and apple-verify.com do not. On an abused TLD (`cheap`) the TLD is the third
+ * piece of evidence, so tier 2 will do for them too ("chase-sms.info", "qq-service.top").
  */
-export function acceptsLure(token: BrandToken, tier: 1 | 2 | undefined): boolean {
+export function acceptsLure(token: BrandToken, tier: 1 | 2 | undefined, cheap = false): boolean {
   if (tier === undefined) return false;
-  return token.strength === 'distinctive' || tier === 1;
+  return token.strength === 'distinctive' || tier === 1 || cheap;
 }

@@ -1,0 +1,29 @@
+import { lookalikeKey } from './confusable-skeleton';
+import type { ProtectedKind } from './protected-names';
+
+/**
+ * The words of each kind of brand's own trade: beside a carrier's name "shipping" or "kurier",
+ * beside a telecom's "wireless", beside a tax office's "tax". Next to the brand they are what
+ * the phish is about, so they count as a tier-1 lure for that kind only: "dhl-shipping",
+ * "att-wireless", "irs-tax-refund", while "dhl-wireless" stays a tier-2 question.
+ */
+const TRADE_WORDS: Readonly<Record<ProtectedKind, ReadonlySet<string>>> = {
+  bank: words('bank banking ib ebanking netbank transfer'),
+  payment: words('pay payment transfer'),
+  shop: words('order orders shop store'),
+  mail: words('shipping shipment parcel package delivery tracking track express kurier courier'),
+  social: words('chat messenger'),
+  telecom: words('wireless network mobile sim esim prepaid'),
+  government: words('tax ein refund'),
+  crypto: words('wallet coin token swap ico exchange'),
+};
+
+/** Held as look-alike keys, as the pieces they are compared with are ("tracklng"). */
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(' ').map(lookalikeKey));
+}
+
+/** Whether `key` (a look-alike key) is a word of the trade of brands of `kind`. */
+export function isTradeWord(kind: ProtectedKind, key: string): boolean {
+  return TRADE_WORDS[kind].has(key);
+}

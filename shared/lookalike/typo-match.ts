@@ -1,0 +1,70 @@
+import { letterMask, type BrandIndex, type BrandToken } from './brand-index';
+import { damerauLevenshtein } from './damerau-levenshtein';
+import { keyboardNeighbours } from './keyboard-neighbours';
+
+function popcount(n: number): number {
+  let count = 0;
+  for (let v = n; v; v &= v - 1) count++;
+  return count;
+}
+
+/**
+ * Typo rules, scaled by the brand token's length so that short names do not match everything:
+ * - below 5 characters, on either side: none (honest 4-letter names sit one edit from "citi",
+ *   "bing", "visa", and "boom" one dropped letter from "bocom");
+ * - 5: one dropped letter, one doubled letter or one swap of neighbours ("gmial", "amazn");
+ * - 6–9: also one letter struck with its keyboard neighbour, or a neighbour's key hit as well
+ *   ("paypsl", "micrps0ft"), but not any other letter: "metacask" and "openset" are honest
+ *   names (MetaMask's allowlist is full of them); 10 and more: any two edits ("bankofamrca").
+ * On an abused TLD (`cheap`) the TLD already speaks against the site, so the bar drops one step:
+ * 5-letter names take keyboard slips too, a typed label may have 4 letters ("yaho.top"), and
+ * ordinary-word brands of 6+ letters ("ledger", "stripe") are typo-matched at all.
+ * The first character must match, or the first two be swapped ("apypal"): other changed first
+ * letters are rare in real typosquats and turn "tmall" into "small". Distance is measured on
+ * skeletons, before the ASCII folds, so that the fold's i→l does not stack with a typo.
+ * The letter-set mask rejects most candidates before the DP runs.
+ */
+export function typoMatch(skeleton: string, index: BrandIndex, cheap: boolean): BrandToken | null {
+  if (skeleton.length < (cheap ? 4 : 5)) return null;
+  const firstTwo = index.byFirstTwoSwapped
+    .get(skeleton)
+    ?.find((t) => cheap || t.strength !== 'common');
+  if (firstTwo) return firstTwo;
+  const byLength = index.typoByFirst.get(skeleton[0]!);
+  if (!byLength) return null;
+  const mask = letterMask(skeleton);
+  for (let length = skeleton.length - 2; length <= skeleton.length + 2; length++) {
+    const max = length >= 10 ? 2 : 1;
+    if (Math.abs(length - skeleton.length) > max) continue;
+    for (const { token, mask: other } of byLength[length] ?? []) {
+      if (token.strength === 'common' && !cheap) continue;
+      if (popcount(mask ^ other) > 2 * max) continue;
+      const d = damerauLevenshtein(skeleton, token.skeleton, max);
+      if (d === 0 || d > max) continue;
+      if (length <= 9 && !slipOfTheFinger(skeleton, token.skeleton, cheap)) continue;
+      return token;
+    }
+  }
+  return null;
+}
+
+/**
+ * One letter dropped, doubled, swapped with its neighbour, or (for 6+ letters, or 5 with `cheap`)
+ * struck with or beside its keyboard neighbour (given distance 1).
+ */
+function slipOfTheFinger(typed: string, meant: string, cheap: boolean): boolean {
+  if (typed.length < meant.length) return true;
+  let i = 0;
+  while (i < meant.length && typed[i] === meant[i]) i++;
+  const keys = meant.length >= (cheap ? 5 : 6);
+  const c = typed[i]!;
+  if (typed.length > meant.length) {
+    if (c === typed[i - 1] || c === typed[i + 1]) return true;
+    return (
+      keys &&
+      (keyboardNeighbours(c, typed[i - 1] ?? '') || keyboardNeighbours(c, typed[i + 1] ?? ''))
+    );
+  }
+  if (c === meant[i + 1] && typed[i + 1] === meant[i]) return true;
+  return keys && typed.slice(i + 1) === meant.slice(i + 1) && keyboardNeighbours(c, meant[i]!);
+}
