@@ -28,6 +28,12 @@ export interface Settings extends UserSettings {
   syncIntervalMinutes: number;
   /** How long "Forgot the PIN?" waits before the family settings are cleared. */
   resetWaitHours: number;
+  /**
+   * The family or administrator wants page checking on. Host permissions can only be granted
+   * by the user, so this cannot switch it on: it makes the popup and the options page ask
+   * for it first, marks protection incomplete until it is granted, and hides "turn off".
+   */
+  requirePageAccess: boolean;
 }
 
 export type SettingKey = keyof Settings;
@@ -67,6 +73,7 @@ export function defaultSettings(build: { listUrl: string; reportUrl: string }): 
     // protects an online client within 4.5 minutes; the README gives the cost.
     syncIntervalMinutes: DEFAULT_SYNC_MINUTES,
     resetWaitHours: 24,
+    requirePageAccess: false,
   };
 }
 
@@ -115,6 +122,7 @@ const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   reportUrl: webUrl,
   syncIntervalMinutes: minutes,
   resetWaitHours: hours,
+  requirePageAccess: bool,
 };
 
 export const SETTING_KEYS = Object.keys(PARSERS) as SettingKey[];

@@ -3,7 +3,7 @@ import { platform } from '#platform';
 import browser from 'webextension-polyfill';
 import { buildConfig } from '../build-config';
 import { createListHolder } from './active-list';
-import { showProtectionBadge } from './badge';
+import { registerProtectionBadge, showProtectionBadge } from './badge';
 import { bundledStarter } from './bundled-starter';
 import { openDatabase } from './db';
 import { createContentCheck } from './content-check';
@@ -23,6 +23,7 @@ import { createReportQueue } from './report-queue';
 import { getEffectiveSettings, onSettingsChanged, registerSettingsListener } from './settings';
 import { registerSyncAlarm, scheduleSync } from './sync-alarm';
 import { createTrustedSites } from './trusted-sites';
+import { registerWelcome } from './welcome';
 
 /**
  * Wiring only. Every listener is registered here, synchronously, in the worker's first
@@ -102,3 +103,7 @@ registerReportAlarm(ready.then((s) => s.reports.queue));
 registerSettingsListener();
 registerResetAlarm();
 registerPageAccess();
+registerProtectionBadge(() =>
+  ready.then(async ({ protection, sync }) => protection.status(await sync.state())),
+);
+registerWelcome();

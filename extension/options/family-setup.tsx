@@ -4,6 +4,7 @@ import { USER_KEYS, type Settings, type UserSettings } from '../../shared/settin
 import { t } from '../ui/i18n';
 import type { FamilyActions } from './family-actions';
 import { ContactFields, DisplayFields, savableChanges, StrictField } from './family-fields';
+import { PageAccessOffer } from './page-access-offer';
 import { PinFields } from './pin-fields';
 
 const STEPS = [
@@ -11,6 +12,7 @@ const STEPS = [
   'familyStepStrict',
   'familyStepPin',
   'familyStepDisplay',
+  'familyStepPageAccess',
 ] as const;
 
 /**
@@ -120,6 +122,15 @@ export function FamilySetup(props: {
           <div class="buttons">
             {back}
             {next(USER_KEYS.filter((k) => ['largeText', 'language', 'hotline'].includes(k)))}
+          </div>
+        </>
+      )}
+      {step === 4 && (
+        <>
+          <PageAccessOffer />
+          <div class="buttons">
+            {back}
+            {next([])}
           </div>
         </>
       )}

@@ -6,6 +6,7 @@ import type { TrustedSite } from '../../shared/trust-messages';
 import { t } from '../ui/i18n';
 import { send } from '../ui/messaging';
 import { applyPreferences, loadPreferences } from '../ui/page-preferences';
+import { usePageAccess } from '../ui/use-page-access';
 import type { FamilyActions } from './family-actions';
 import { FamilySettings } from './family-settings';
 import { FamilySetup } from './family-setup';
@@ -23,6 +24,7 @@ function App({ initial }: { initial: SettingsView | null }) {
   const [trusted, setTrusted] = useState<TrustedSite[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const access = usePageAccess();
   const refresh = useCallback(async () => {
     setEntries((await send('personal/list', {})).entries);
     setTrusted((await send('trust/list', {})).entries);
@@ -75,6 +77,10 @@ function App({ initial }: { initial: SettingsView | null }) {
   };
 
   const locked = view?.pinSet && !token;
+  const required = view?.settings.requirePageAccess ?? false;
+  const pageAccess = <PageAccess access={access} locked={!!locked} required={required} />;
+  // What the family or administrator asked for and is not done yet comes first.
+  const pageAccessFirst = required && access.granted === false;
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -86,6 +92,7 @@ function App({ initial }: { initial: SettingsView | null }) {
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>
+      {pageAccessFirst && pageAccess}
       {view &&
         (locked ? (
           <PinGate
@@ -100,7 +107,7 @@ function App({ initial }: { initial: SettingsView | null }) {
         ) : (
           <FamilySettings view={view} actions={actions} onStartSetup={() => setInSetup(true)} />
         ))}
-      <PageAccess locked={!!locked} />
+      {!pageAccessFirst && pageAccess}
       <PersonalList
         entries={entries}
         locked={!!locked}
