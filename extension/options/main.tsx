@@ -78,7 +78,10 @@ function App({ initial }: { initial: SettingsView | null }) {
 
   const locked = view?.pinSet && !token;
   const required = view?.settings.requirePageAccess ?? false;
-  const pageAccess = <PageAccess access={access} locked={!!locked} required={required} />;
+  // The family setup makes the same offer as one of its steps: not twice on one page.
+  const pageAccess = !inSetup && (
+    <PageAccess access={access} locked={!!locked} required={required} />
+  );
   // What the family or administrator asked for and is not done yet comes first.
   const pageAccessFirst = required && access.granted === false;
   return (
