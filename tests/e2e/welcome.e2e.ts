@@ -30,6 +30,12 @@ describe('the welcome page on a fresh install', () => {
     await welcome.getByText(/checks every website you open against a list of scam sites/).waitFor();
     await expect(welcome.title()).resolves.toBe('Welcome to Scam Guard');
     await expect(seriousViolations(welcome)).resolves.toEqual([]);
+    // 200% zoom on a 1280px window is a 640px-wide page: everything must wrap, not overflow.
+    await welcome.setViewportSize({ width: 640, height: 600 });
+    const overflow = await welcome.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 
   it('explains page checking, off until the user asks for it', async () => {
@@ -96,6 +102,7 @@ describe('in Chinese', () => {
       await page.getByRole('heading', { level: 1, name: '欢迎使用反诈卫士' }).waitFor();
       await page.getByRole('button', { name: '允许反诈卫士读取网页' }).waitFor();
       await page.getByRole('button', { name: '以后再说' }).waitFor();
+      await page.getByRole('link', { name: '设置家人守护模式' }).waitFor();
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
       await expect(seriousViolations(page)).resolves.toEqual([]);
     } finally {
