@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { ProtectionStatus } from '../../shared/messages';
 import type { VerdictLevel } from '../../shared/verdict';
 import { hasPageAccess } from './page-access';
+import { protectionBadgeKey } from './protection-badge-key';
 import { getEffectiveSettings, onSettingsChanged } from './settings';
 
 /**
@@ -30,18 +31,22 @@ async function pageAccessMissing(): Promise<boolean> {
   return settings.requirePageAccess && !(await hasPageAccess());
 }
 
-export async function showProtectionBadge(status: ProtectionStatus): Promise<void> {
-  const key =
-    status.state === 'unprotected'
-      ? 'badgeOff'
-      : status.state === 'stale'
-        ? 'badgeOld'
-        : (await pageAccessMissing())
-          ? 'badgeIncomplete'
-          : null;
+async function applyProtectionBadge(status: ProtectionStatus): Promise<void> {
+  const missing = status.state === 'protected' && (await pageAccessMissing());
+  const key = protectionBadgeKey(status.state, missing);
   const text = key ? browser.i18n.getMessage(key) : '';
   await browser.action.setBadgeText({ text });
   if (text) await browser.action.setBadgeBackgroundColor({ color: '#5f6368' });
+}
+
+// Each update reads settings and permissions before it writes: queued, so that the update
+// asked for last (say, after the policy arrived) is also the one written last.
+let updates: Promise<void> = Promise.resolve();
+
+export function showProtectionBadge(status: ProtectionStatus): Promise<void> {
+  const update = updates.then(() => applyProtectionBadge(status));
+  updates = update.catch(() => undefined);
+  return update;
 }
 
 /**
