@@ -109,9 +109,14 @@ export default defineConfig(async () => {
       // SCAM_GUARD_OUT_DIR: a second build beside the usual one (e.g. the bench's 1M list).
       outDir: process.env.SCAM_GUARD_OUT_DIR ?? (browser === 'firefox' ? 'dist-firefox' : 'dist'),
       emptyOutDir: true,
-      // The warning page is opened by the background, not named in the manifest, so it has
-      // to be a build input of its own.
-      rollupOptions: { input: { warning: 'extension/warning/index.html' } },
+      // The warning and welcome pages are opened by the background, not named in the
+      // manifest, so each has to be a build input of its own.
+      rollupOptions: {
+        input: {
+          warning: 'extension/warning/index.html',
+          welcome: 'extension/welcome/index.html',
+        },
+      },
     },
   };
 });

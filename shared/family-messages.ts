@@ -62,7 +62,8 @@ export interface FamilyProtocol {
 }
 
 export const FAMILY_MESSAGE_SENDERS: SenderTable<keyof FamilyProtocol> = {
-  'settings/get': ['popup', 'options', 'warning'],
+  // The welcome page only for the language and text size an administrator may have set.
+  'settings/get': ['popup', 'options', 'warning', 'welcome'],
   'settings/save': ['options'],
   // The popup asks for the PIN itself before an unblock or an undo in family mode.
   'settings/unlock': ['options', 'popup'],

@@ -5,6 +5,8 @@ import { isMessage, maySend } from './messages';
 describe('maySend', () => {
   it.each<[string, SenderKind, boolean]>([
     ['settings/get', 'warning', true],
+    ['settings/get', 'welcome', true],
+    ['settings/save', 'welcome', false],
     ['settings/save', 'options', true],
     ['settings/save', 'popup', false],
     ['settings/reset', 'warning', false],

@@ -47,13 +47,21 @@ describe('mergeSettings', () => {
     expect(forced.sort()).toEqual(['familyContactPhone', 'strictMode', 'syncIntervalMinutes']);
   });
 
+  it('lets policy require page access, which only policy may set', () => {
+    const { settings, forced } = mergeSettings(defaults, {}, { requirePageAccess: true });
+    expect(settings.requirePageAccess).toBe(true);
+    expect(forced).toEqual(['requirePageAccess']);
+    expect(() => parseUserChanges({ requirePageAccess: false })).toThrow(/cannot be changed/);
+  });
+
   it('ignores stored user values for keys only policy may set', () => {
     const { settings } = mergeSettings(
       defaults,
-      { disableProceed: true, listUrl: 'https://evil.example/' },
+      { disableProceed: true, listUrl: 'https://evil.example/', requirePageAccess: true },
       {},
     );
     expect(settings.disableProceed).toBe(false);
+    expect(settings.requirePageAccess).toBe(false);
     expect(settings.listUrl).toBe(defaults.listUrl);
   });
 
@@ -69,6 +77,7 @@ describe('mergeSettings', () => {
     ['syncIntervalMinutes', 0],
     ['syncIntervalMinutes', 12.5],
     ['largeText', 1],
+    ['requirePageAccess', 'true'],
   ])('ignores a malformed policy value for %s (%j) and does not mark it forced', (key, value) => {
     const { settings, forced } = mergeSettings(defaults, {}, { [key]: value });
     expect(settings).toEqual(defaults);

@@ -36,6 +36,12 @@ export interface Settings extends UserSettings {
   familyChannel: FamilyChannel | null;
   /** How often a relative's browser asks the relay for new alerts. */
   alertPollSeconds: number;
+  /**
+   * The family or administrator wants page checking on. Host permissions can only be granted
+   * by the user, so this cannot switch it on: it makes the popup and the options page ask
+   * for it first, marks protection incomplete until it is granted, and hides "turn off".
+   */
+  requirePageAccess: boolean;
 }
 
 /** A paired alert channel, as a policy file carries it (written by the family setup). */
@@ -94,6 +100,7 @@ export function defaultSettings(build: {
     familyChannel: null,
     // A relative hears of a warning within a minute or two (1,440 small requests a day).
     alertPollSeconds: DEFAULT_ALERT_POLL_SECONDS,
+    requirePageAccess: false,
   };
 }
 
@@ -164,6 +171,7 @@ const PARSERS: { [K in SettingKey]: Parser<Settings[K]> } = {
   familyAlertsRequired: bool,
   familyChannel: channel,
   alertPollSeconds: pollSeconds,
+  requirePageAccess: bool,
 };
 
 export const SETTING_KEYS = Object.keys(PARSERS) as SettingKey[];

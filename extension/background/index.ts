@@ -3,7 +3,7 @@ import { platform } from '#platform';
 import browser from 'webextension-polyfill';
 import { buildConfig } from '../build-config';
 import { createListHolder } from './active-list';
-import { showProtectionBadge } from './badge';
+import { registerProtectionBadge, showProtectionBadge } from './badge';
 import { bundledStarter } from './bundled-starter';
 import { openDatabase } from './db';
 import { createContentCheck } from './content-check';
@@ -26,6 +26,7 @@ import { getEffectiveSettings, onSettingsChanged, registerSettingsListener } fro
 import { registerSyncAlarm, scheduleSync } from './sync-alarm';
 import { tabState } from './tab-state';
 import { createTrustedSites } from './trusted-sites';
+import { registerWelcome } from './welcome';
 
 /**
  * Wiring only. Every listener is registered here, synchronously, in the worker's first
@@ -111,3 +112,7 @@ tabState.onBlock((verdict) => {
   void alerts.then((family) => family.link.notify('warning', alertDetails(verdict)));
 });
 registerPageAccess();
+registerProtectionBadge(() =>
+  ready.then(async ({ protection, sync }) => protection.status(await sync.state())),
+);
+registerWelcome();

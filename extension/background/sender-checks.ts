@@ -8,6 +8,7 @@ const PAGES: readonly [SenderKind, string][] = [
   ['popup', 'extension/popup/index.html'],
   ['options', 'extension/options/index.html'],
   ['warning', WARNING_PAGE],
+  ['welcome', 'extension/welcome/index.html'],
 ];
 
 /**

@@ -5,6 +5,7 @@ import { t } from '../ui/i18n';
 import type { FamilyActions } from './family-actions';
 import { ContactFields, DisplayFields, savableChanges, StrictField } from './family-fields';
 import { AlertsLink } from './alerts-link';
+import { PageAccessOffer } from './page-access-offer';
 import { PinFields } from './pin-fields';
 
 const STEPS = [
@@ -13,11 +14,12 @@ const STEPS = [
   'familyStepPin',
   'alertsStepHeading',
   'familyStepDisplay',
+  'familyStepPageAccess',
 ] as const;
 
 /**
- * The guided setup a son or daughter goes through once: contact, strict mode, PIN, then
- * text size, language and hotline. Each step is saved when the user moves on, so stopping
+ * The guided setup a son or daughter goes through once: contact, strict mode, PIN, alerts
+ * to the family, text size, language and hotline, then page checking. Each step is saved when the user moves on, so stopping
  * half-way keeps what was done.
  */
 export function FamilySetup(props: {
@@ -135,6 +137,15 @@ export function FamilySetup(props: {
           <div class="buttons">
             {back}
             {next(USER_KEYS.filter((k) => ['largeText', 'language', 'hotline'].includes(k)))}
+          </div>
+        </>
+      )}
+      {step === 5 && (
+        <>
+          <PageAccessOffer />
+          <div class="buttons">
+            {back}
+            {next([])}
           </div>
         </>
       )}

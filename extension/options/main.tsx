@@ -7,6 +7,7 @@ import { t } from '../ui/i18n';
 import { send } from '../ui/messaging';
 import { applyPreferences, loadPreferences } from '../ui/page-preferences';
 import { AlertsLink } from './alerts-link';
+import { usePageAccess } from '../ui/use-page-access';
 import type { FamilyActions } from './family-actions';
 import { FamilySettings } from './family-settings';
 import { FamilySetup } from './family-setup';
@@ -25,6 +26,7 @@ function App({ initial }: { initial: SettingsView | null }) {
   const [trusted, setTrusted] = useState<TrustedSite[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const access = usePageAccess();
   const refresh = useCallback(async () => {
     setEntries((await send('personal/list', {})).entries);
     setTrusted((await send('trust/list', {})).entries);
@@ -77,6 +79,13 @@ function App({ initial }: { initial: SettingsView | null }) {
   };
 
   const locked = view?.pinSet && !token;
+  const required = view?.settings.requirePageAccess ?? false;
+  // The family setup makes the same offer as one of its steps: not twice on one page.
+  const pageAccess = !inSetup && (
+    <PageAccess access={access} locked={!!locked} required={required} />
+  );
+  // What the family or administrator asked for and is not done yet comes first.
+  const pageAccessFirst = required && access.granted === false;
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -88,6 +97,7 @@ function App({ initial }: { initial: SettingsView | null }) {
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>
+      {pageAccessFirst && pageAccess}
       {view &&
         (locked ? (
           <PinGate
@@ -108,7 +118,7 @@ function App({ initial }: { initial: SettingsView | null }) {
           <FamilySettings view={view} actions={actions} onStartSetup={() => setInSetup(true)} />
         ))}
       {!inSetup && <AlertsLink token={token} locked={!!locked} />}
-      <PageAccess locked={!!locked} />
+      {!pageAccessFirst && pageAccess}
       <PersonalList
         entries={entries}
         locked={!!locked}

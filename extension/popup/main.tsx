@@ -7,6 +7,7 @@ import { t } from '../ui/i18n';
 import { send } from '../ui/messaging';
 import { loadPreferences } from '../ui/page-preferences';
 import { FamilyLines } from './family-lines';
+import { PageAccessRequest } from './page-access-request';
 import { PinPrompt, type PinAction } from './pin-prompt';
 import { Popup } from './popup';
 import { ReportPanel } from './report-panel';
@@ -86,6 +87,7 @@ function App({ view }: { view: SettingsView | null }) {
         })()
       }
       onSettings={guarded(() => browser.runtime.openOptionsPage())}
+      pageAccess={view?.settings.requirePageAccess && <PageAccessRequest />}
       updating={updating}
       updated={updated}
       onUpdateNow={guarded(async () => {

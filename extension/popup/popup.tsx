@@ -22,6 +22,8 @@ export interface PopupProps {
   family?: ComponentChildren;
   /** "Report this page" (see report-panel.tsx). */
   report?: ComponentChildren;
+  /** Policy asks for page checking that is off (see page-access-request.tsx). */
+  pageAccess?: ComponentChildren;
 }
 
 function verdictKey(verdict: Verdict | null): MessageKey {
@@ -48,6 +50,7 @@ export function Popup(props: PopupProps) {
           <p class="verdict__category">{categoryName(tab.verdict.category)}</p>
         )}
       </section>
+      {props.pageAccess}
 
       {tab.personalBlock ? (
         <div class="blocked" role="status">

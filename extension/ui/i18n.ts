@@ -11,6 +11,7 @@ import type report from '../_locales/en/report.json';
 import type sync from '../_locales/en/sync.json';
 import type trust from '../_locales/en/trust.json';
 import type warning from '../_locales/en/warning.json';
+import type welcome from '../_locales/en/welcome.json';
 
 /** Every message key; add the type of each new catalog file here. */
 export type MessageKey =
@@ -24,7 +25,8 @@ export type MessageKey =
   | keyof typeof trust
   | keyof typeof content
   | keyof typeof protection
-  | keyof typeof policyFiles;
+  | keyof typeof policyFiles
+  | keyof typeof welcome;
 
 interface CatalogEntry {
   message: string;

@@ -26,6 +26,8 @@ export interface ExtensionBrowser {
   updateNow(): Promise<string | null>;
   /** Stops the service worker the way Chrome does after 30 s idle. */
   stopWorker(): Promise<void>;
+  /** The welcome page a fresh install opened, when the launch was asked to keep it. */
+  welcome: Page | null;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,25 @@ export interface LaunchOptions {
   lang?: string;
   /** Another build of the extension than DIST. */
   dist?: string;
+  /**
+   * A fresh install opens the welcome page in a tab of its own; the launch waits for it and
+   * closes it, so that tests start from the same tabs as before, unless asked to keep it.
+   */
+  keepWelcome?: boolean;
+}
+
+export const WELCOME_PATH = 'extension/welcome/index.html';
+
+/** The welcome page the extension opened at install: it must open, and does so at once. */
+async function welcomePage(context: BrowserContext, url: string): Promise<Page> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const found = context.pages().find((p) => p.url() === url);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`the install did not open ${url}`);
+    // A new tab can report its address a moment after it appears: look again soon.
+    await context.waitForEvent('page', { timeout: 250 }).catch(() => undefined);
+  }
 }
 
 /** Debian Chromium with the built extension loaded, every host name resolved to loopback. */
@@ -83,6 +104,16 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const extensionId = new URL(first.url()).host;
   // One round trip so the worker has run its first turn before the first navigation.
   await first.evaluate(() => 1);
+  // Only a profile made here is a fresh install; a reused one was installed before.
+  const fresh = options.profileDir === undefined;
+  let welcome: Page | null = null;
+  if (fresh) {
+    welcome = await welcomePage(context, `chrome-extension://${extensionId}/${WELCOME_PATH}`);
+    if (!options.keepWelcome) {
+      await welcome.close();
+      welcome = null;
+    }
+  }
 
   const harness: ExtensionBrowser = {
     context,
@@ -126,6 +157,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
     },
+    welcome,
     close: () => context.close(),
   };
   return harness;

@@ -16,6 +16,13 @@ declare namespace chrome {
   namespace scripting {
     function getRegisteredContentScripts(): Promise<{ id: string }[]>;
   }
+  namespace permissions {
+    interface Permissions {
+      origins?: string[];
+    }
+    function contains(permissions: Permissions): Promise<boolean>;
+    function request(permissions: Permissions, callback?: (granted: boolean) => void): unknown;
+  }
   namespace action {
     function getBadgeText(details: { tabId?: number }): Promise<string>;
   }

@@ -1,8 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyPage, CONTENT_SCENARIOS, parseContentModel } from '../../shared/content';
@@ -10,6 +7,7 @@ import { contentReason } from '../../extension/warning/content-reason';
 import { launchExtension, visit, WARNING_PAGE, type ExtensionBrowser } from './browser';
 import { fixtureHtml, heldOutSamples, scarewareHtml } from './content-fixtures';
 import { openOptions, whenReady } from './family-helpers';
+import { buildWithPageAccess } from './page-access-build';
 import { startSiteServer, type SiteServer } from './site-server';
 import type { CorpusSample } from '../../scripts/lib/content-corpus';
 
@@ -67,12 +65,7 @@ beforeAll(async () => {
     res.end(html);
     return true;
   });
-  const dist = mkdtempSync(join(tmpdir(), 'scam-guard-page-access-'));
-  execFileSync('npx', ['vite', 'build', '--configLoader', 'runner', '--logLevel', 'error'], {
-    env: { ...process.env, SCAM_GUARD_GRANT_PAGE_ACCESS: '1', SCAM_GUARD_OUT_DIR: dist },
-    stdio: 'inherit',
-  });
-  browser = await launchExtension({ dist });
+  browser = await launchExtension({ dist: buildWithPageAccess(), keepWelcome: true });
   await whenReady(browser);
   page = await browser.context.newPage();
 });
@@ -87,6 +80,15 @@ afterAll(async () => {
 const scamCases = CONTENT_SCENARIOS.filter((s) => s !== 'tech-support');
 
 describe('with page access granted', () => {
+  it('says so on the welcome page, with nothing left to ask', async () => {
+    const welcome = browser.welcome!;
+    await welcome.getByRole('status').filter({ hasText: 'Page checking is on.' }).waitFor();
+    await expect(
+      welcome.getByRole('button', { name: 'Allow Scam Guard to read pages' }).count(),
+    ).resolves.toBe(0);
+    await welcome.close();
+  });
+
   it.each(scamCases)('warns about a %s page and names the scenario', async (scenario) => {
     const sample = samples.find(
       (s) => s.label === scenario && classifyPage(s.page, { model }).scenario === scenario,

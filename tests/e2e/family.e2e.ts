@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -35,22 +36,22 @@ async function unlock(options: Page, pin: string): Promise<void> {
 }
 
 describe('family setup', () => {
-  it('walks through contact, strict mode, PIN, alerts and display in five steps', async () => {
+  it('walks through contact, strict mode, PIN, alerts, display and page checking in six steps', async () => {
     const options = await openOptions(browser);
     await options.getByRole('button', { name: 'Set up family mode' }).click();
-    await options.getByText('Step 1 of 5').waitFor();
+    await options.getByText('Step 1 of 6').waitFor();
     await options.getByLabel(/Your name, as they call you/).fill('Xiao Ming');
     await options.getByLabel('Your phone number').fill('+86 138 0000 0000');
     await options.screenshot({ path: screenshotPath('family-setup-en.png'), fullPage: true });
     await options.getByRole('button', { name: 'Next' }).click();
 
-    await options.getByText('Step 2 of 5').waitFor();
+    await options.getByText('Step 2 of 6').waitFor();
     await expect(
       options.getByLabel(/Never let them open a blocked website/).isChecked(),
     ).resolves.toBe(false);
     await options.getByRole('button', { name: 'Next' }).click();
 
-    await options.getByText('Step 3 of 5').waitFor();
+    await options.getByText('Step 3 of 6').waitFor();
     await options.getByLabel('New PIN').fill('2468');
     await options.getByLabel('The same PIN again').fill('2469');
     await options.getByRole('button', { name: 'Next' }).click();
@@ -59,11 +60,23 @@ describe('family setup', () => {
     await options.getByRole('button', { name: 'Next' }).click();
 
     // Alerts to a relative are offered, and can wait (family-alerts.e2e.ts pairs them).
-    await options.getByText('Step 4 of 5').waitFor();
+    await options.getByText('Step 4 of 6').waitFor();
     await options.getByLabel("Code from your relative's Scam Guard (8 digits)").waitFor();
     await options.getByRole('button', { name: 'Next' }).click();
 
-    await options.getByText('Step 5 of 5').waitFor();
+    await options.getByText('Step 5 of 6').waitFor();
+    await options.getByRole('button', { name: 'Next' }).click();
+
+    // Page checking is offered, explained, and left to the family to switch on.
+    await options.getByText('Step 6 of 6').waitFor();
+    await options.getByRole('heading', { name: 'Check pages for scams' }).waitFor();
+    await options
+      .getByTestId('page-access-offer')
+      .getByText(/Nothing is sent anywhere/)
+      .waitFor();
+    await options.getByRole('button', { name: 'Allow Scam Guard to read pages' }).waitFor();
+    const { violations } = await new AxeBuilder({ page: options }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await options.getByRole('button', { name: 'Next' }).click();
     await options.getByText('Family mode is set up.').waitFor();
     await options.close();

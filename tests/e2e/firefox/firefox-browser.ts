@@ -14,6 +14,8 @@ const EXTENSION_HOST = '5c1b2b3a-5ca1-4a2d-9b1e-0f1ea5e5afe1';
 
 export interface FirefoxExtension {
   browser: Browser;
+  /** The welcome page the install opened, when the launch was asked to keep it. */
+  welcome: Page | null;
   extensionUrl(path: string): string;
   newTab(): Promise<Page>;
   /** Id of the tab a page runs in, as the extension sees it. */
@@ -27,12 +29,46 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
+export interface FirefoxLaunchOptions {
+  /**
+   * The install opens the welcome page in a tab of its own; the launch waits for it and
+   * closes it, so that tests start from the same tabs as before, unless asked to keep it.
+   */
+  keepWelcome?: boolean;
+  /**
+   * Grant what the extension asks for with `permissions.request` without Firefox's prompt,
+   * which WebDriver cannot answer. The request still needs a click on the extension's page.
+   */
+  grantOptionalPermissions?: boolean;
+}
+
+const WELCOME_PATH = 'extension/welcome/index.html';
+
+/**
+ * The welcome page the extension opened at install: it must open, and does so at once.
+ * WebDriver reports a tab the extension opened as about:blank, so each tab is asked itself.
+ */
+async function welcomePage(browser: Browser, url: string): Promise<Page> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const pages = await browser.pages();
+    const locations = await Promise.all(pages.map(locationOf));
+    const found = pages[locations.indexOf(url)];
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`the install did not open ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * Debian's Firefox ESR over WebDriver BiDi with the built extension installed, every
  * http:// host name sent to the local site server as a proxy (so `news.example:PORT`
  * reaches it), and loopback left direct for the list and report service.
  */
-export async function launchFirefox(sitePort: number): Promise<FirefoxExtension> {
+export async function launchFirefox(
+  sitePort: number,
+  options: FirefoxLaunchOptions = {},
+): Promise<FirefoxExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -50,12 +86,20 @@ export async function launchFirefox(sitePort: number): Promise<FirefoxExtension>
       'network.proxy.http_port': sitePort,
       'network.proxy.no_proxies_on': '127.0.0.1, localhost',
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_HOST }),
+      ...(options.grantOptionalPermissions
+        ? { 'extensions.webextOptionalPermissionPrompts': false }
+        : {}),
     },
   });
   const installed = await browser.installExtension(FIREFOX_DIST);
   if (installed !== GECKO_ID) throw new Error(`installed ${installed}, expected ${GECKO_ID}`);
 
   const extensionUrl = (path: string) => `moz-extension://${EXTENSION_HOST}/${path}`;
+  let welcome: Page | null = await welcomePage(browser, extensionUrl(WELCOME_PATH));
+  if (!options.keepWelcome) {
+    await welcome.close();
+    welcome = null;
+  }
   // One extension page kept open in the background asks the extension APIs about tabs.
   // (Opening a page for each question races WebDriver's bookkeeping of closed tabs.)
   const probe = await browser.newPage();
@@ -66,6 +110,7 @@ export async function launchFirefox(sitePort: number): Promise<FirefoxExtension>
 
   const harness: FirefoxExtension = {
     browser,
+    welcome,
     extensionUrl,
     newTab: () => browser.newPage(),
     async tabId(page) {

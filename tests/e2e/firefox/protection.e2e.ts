@@ -146,7 +146,11 @@ describe('Firefox: family mode', () => {
     await options.locator('#pin-new').fill('2468');
     await options.locator('#pin-repeat').fill('2468');
     await click(options, 'Next');
-    await options.waitForSelector('::-p-text(Step 4 of 4)');
+    await options.waitForSelector('::-p-text(Step 4 of 6)');
+    await click(options, 'Next');
+    await options.waitForSelector('::-p-text(Step 5 of 6)');
+    await click(options, 'Next');
+    await options.waitForSelector('::-p-text(Step 6 of 6)');
     await click(options, 'Next');
     await options.waitForSelector('::-p-text(Family mode is set up.)');
     await options.close();
