@@ -96,7 +96,10 @@ export interface FamilyLink {
   /** Uses the relative's code; `refused` when it is wrong, used or expired. */
   pair(code: string): Promise<AlertLinkView & { refused?: true }>;
   unpair(): Promise<AlertLinkView>;
-  /** Queues an alert and tries to send it; nothing happens on a browser that is not paired. */
+  /**
+   * Queues an alert and tries to send it; nothing happens on a browser that is not paired.
+   * Never rejects: a failure is logged.
+   */
   notify(kind: AlertKind, details?: AlertDetails): Promise<void>;
   flush(): Promise<void>;
   /** Points the uninstall page at the relay with a sealed "removed" alert, or clears it. */
@@ -213,7 +216,12 @@ export function createFamilyLink(deps: FamilyLinkDeps): FamilyLink {
     await tx.done;
   }
 
-  async function notify(kind: AlertKind, details: AlertDetails = {}) {
+  // Callers raise alerts on their way to something else (a warning, a reset): a failure
+  // here is logged, never thrown into them.
+  const notify = (kind: AlertKind, details: AlertDetails = {}) =>
+    raise(kind, details).catch((error: unknown) => console.error('family alert', error));
+
+  async function raise(kind: AlertKind, details: AlertDetails) {
     const current = await link();
     if (!current) return;
     const state = await readState();
