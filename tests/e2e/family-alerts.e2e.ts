@@ -6,7 +6,13 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main';
-import { launchExtension, visit, WARNING_PAGE, type ExtensionBrowser } from './browser';
+import {
+  launchExtension,
+  screenshotPath,
+  visit,
+  WARNING_PAGE,
+  type ExtensionBrowser,
+} from './browser';
 import { LISTED, openOptions, whenReady } from './family-helpers';
 import { startSiteServer, type SiteServer } from './site-server';
 
@@ -158,6 +164,7 @@ describe('family alerts between two browsers', () => {
         .first()
         .getAttribute('href'),
     ).resolves.toBe('tel:+8613812345678');
+    await list.screenshot({ path: screenshotPath('family-alerts-en.png') });
     await tab.close();
   });
 
