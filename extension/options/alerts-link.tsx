@@ -42,19 +42,21 @@ export function AlertsLink(props: {
         void act(() => send('alerts/pair', { code, token: props.token }));
       }}
     >
-      <label for="alerts-code">{t('alertsCodeLabel')}</label>
-      <p class="help" id="alerts-code-hint">
-        {t('alertsCodeHint')}
-      </p>
-      <input
-        id="alerts-code"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={9}
-        aria-describedby="alerts-code-hint"
-        value={code}
-        onInput={(e) => setCode(e.currentTarget.value)}
-      />
+      <div class="field">
+        <label for="alerts-code">{t('alertsCodeLabel')}</label>
+        <input
+          id="alerts-code"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={9}
+          aria-describedby="alerts-code-hint"
+          value={code}
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
+        <p class="help" id="alerts-code-hint">
+          {t('alertsCodeHint')}
+        </p>
+      </div>
       <div class="buttons">
         <button type="submit" class="primary">
           {t('alertsPair')}

@@ -100,22 +100,26 @@ export function WatchOver() {
             void send('watch/start', { name, phone }).then(setPending, report);
           }}
         >
-          <label for="watch-name">{t('watchName')}</label>
-          <input
-            id="watch-name"
-            required
-            maxLength={60}
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-          <label for="watch-phone">{t('watchPhone')}</label>
-          <input
-            id="watch-phone"
-            type="tel"
-            maxLength={24}
-            value={phone}
-            onInput={(e) => setPhone(e.currentTarget.value)}
-          />
+          <div class="field">
+            <label for="watch-name">{t('watchName')}</label>
+            <input
+              id="watch-name"
+              required
+              maxLength={60}
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="watch-phone">{t('watchPhone')}</label>
+            <input
+              id="watch-phone"
+              type="tel"
+              maxLength={24}
+              value={phone}
+              onInput={(e) => setPhone(e.currentTarget.value)}
+            />
+          </div>
           <div class="buttons">
             <button type="submit" class="primary">
               {t('watchStart')}

@@ -164,7 +164,9 @@ describe('family alerts between two browsers', () => {
         .first()
         .getAttribute('href'),
     ).resolves.toBe('tel:+8613812345678');
-    await list.screenshot({ path: screenshotPath('family-alerts-en.png') });
+    await watcherPage
+      .getByTestId('watch-over')
+      .screenshot({ path: screenshotPath('family-alerts-en.png') });
     await tab.close();
   });
 
