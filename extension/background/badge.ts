@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { ProtectionStatus } from '../../shared/messages';
 import type { VerdictLevel } from '../../shared/verdict';
+import { oneAtATime } from './one-at-a-time';
 import { hasPageAccess } from './page-access';
 import { protectionBadgeKey } from './protection-badge-key';
 import { getEffectiveSettings, onSettingsChanged } from './settings';
@@ -41,12 +42,10 @@ async function applyProtectionBadge(status: ProtectionStatus): Promise<void> {
 
 // Each update reads settings and permissions before it writes: queued, so that the update
 // asked for last (say, after the policy arrived) is also the one written last.
-let updates: Promise<void> = Promise.resolve();
+const queued = oneAtATime();
 
 export function showProtectionBadge(status: ProtectionStatus): Promise<void> {
-  const update = updates.then(() => applyProtectionBadge(status));
-  updates = update.catch(() => undefined);
-  return update;
+  return queued(() => applyProtectionBadge(status));
 }
 
 /**

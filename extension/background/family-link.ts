@@ -18,6 +18,7 @@ import { scenarioCategory } from '../../shared/content';
 import type { FamilyChannel } from '../../shared/settings';
 import type { Verdict } from '../../shared/verdict';
 import type { Database } from './db';
+import { oneAtATime } from './one-at-a-time';
 import { RelayError, type RelayClient } from './relay-client';
 
 /**
@@ -112,12 +113,7 @@ export function createFamilyLink(deps: FamilyLinkDeps): FamilyLink {
   const randomId = deps.randomId ?? (() => toBase64url(crypto.getRandomValues(new Uint8Array(16))));
   let sequence = 0;
   // One send at a time, so two triggers never post the same alert at once.
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = chain.then(work);
-    chain = run.catch(() => undefined);
-    return run;
-  };
+  const serial = oneAtATime();
 
   const readState = async (): Promise<OutboxState> => ({
     ...INITIAL,

@@ -7,6 +7,7 @@ import {
   open,
   toBase64url,
 } from '../../shared/family-crypto';
+import { oneAtATime } from './one-at-a-time';
 import { RelayError, type RelayClient } from './relay-client';
 
 /**
@@ -92,12 +93,7 @@ export function createFamilyWatch(deps: FamilyWatchDeps): FamilyWatch {
   const { relay, store } = deps;
   const now = deps.now ?? Date.now;
   // Every change is read-modify-write of one record: one at a time.
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = chain.then(work);
-    chain = run.catch(() => undefined);
-    return run;
-  };
+  const serial = oneAtATime();
   const save = async (state: WatchState) => {
     await store.set(state);
     deps.polling(state.pending !== null || state.watches.some((w) => !w.ended));
