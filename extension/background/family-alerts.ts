@@ -102,10 +102,18 @@ export function createFamilyAlerts(db: Database): FamilyAlerts {
     },
   });
 
-  // Start-up: whatever waited in the outbox goes out, the alarms match what is paired.
-  void link.flush().catch((error: unknown) => console.error('family alerts', error));
-  void link.refreshFarewell().catch((error: unknown) => console.error('uninstall page', error));
-  void link.status().then((status) => scheduleCheckIn(status.paired && !status.ended));
+  // Start-up reads the pairing once. Most browsers are paired with nobody and stop there;
+  // a paired one sends what waited in the outbox and keeps its check-ins and uninstall page.
+  void link
+    .status()
+    .then(async (status) => {
+      const active = status.paired && !status.ended;
+      scheduleCheckIn(active);
+      if (!active) return;
+      if (status.pending > 0) await link.flush();
+      await link.refreshFarewell();
+    })
+    .catch((error: unknown) => console.error('family alerts', error));
   void watchStore.get().then((state) => {
     watching = state.pending !== null || state.watches.some((w) => !w.ended);
     void settings().then((s) => schedulePoll(watching, s.alertPollSeconds));
