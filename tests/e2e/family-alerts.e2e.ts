@@ -83,6 +83,29 @@ function serviceBytes(): Buffer {
   );
 }
 
+/** "Watch over someone" in the relative's settings: the 8-digit code it shows. */
+async function newPairingCode(phone?: string): Promise<string> {
+  await watcherPage.getByLabel('Their name, as you call them (e.g. Mum)').fill(MUM.name);
+  if (phone) await watcherPage.getByLabel('Their phone number, for the call button').fill(phone);
+  await watcherPage.getByRole('button', { name: 'Get a pairing code' }).click();
+  const shown = await watcherPage.getByTestId('watch-code').textContent();
+  return /([0-9]{4}) ([0-9]{4})/
+    .exec(shown ?? '')!
+    .slice(1)
+    .join('');
+}
+
+/** Types `code` into "Alerts to the family" in Mum's settings and presses Pair. */
+async function typeCode(code: string): Promise<void> {
+  await mumOptions.getByLabel("Code from your relative's Scam Guard (8 digits)").fill(code);
+  await mumOptions.getByRole('button', { name: 'Pair', exact: true }).click();
+}
+
+async function unlockMum(): Promise<void> {
+  await mumOptions.locator('#pin-unlock').fill(PIN);
+  await mumOptions.getByRole('button', { name: 'Unlock' }).click();
+}
+
 beforeAll(async () => {
   mkdirSync(POLICY_DIR, { recursive: true });
   writeFileSync(
@@ -108,20 +131,9 @@ afterAll(async () => {
 describe('family alerts between two browsers', () => {
   it('pairs with the one-time code, and both screens show the same check code', async () => {
     watcherPage = await openOptions(relative);
-    await watcherPage.getByLabel('Their name, as you call them (e.g. Mum)').fill(MUM.name);
-    await watcherPage.getByLabel('Their phone number, for the call button').fill(MUM.phone);
-    await watcherPage.getByRole('button', { name: 'Get a pairing code' }).click();
-    const codeText = await watcherPage.getByTestId('watch-code').textContent();
-    pairingCode = /([0-9]{4}) ([0-9]{4})/
-      .exec(codeText ?? '')!
-      .slice(1)
-      .join('');
-
+    pairingCode = await newPairingCode(MUM.phone);
     mumOptions = await openOptions(mum);
-    await mumOptions
-      .getByLabel("Code from your relative's Scam Guard (8 digits)")
-      .fill(pairingCode);
-    await mumOptions.getByRole('button', { name: 'Pair', exact: true }).click();
+    await typeCode(pairingCode);
     const mumCheck = await mumOptions.getByTestId('alerts-check-code').textContent();
     expect(mumCheck).toMatch(/Check code: [0-9]{3} [0-9]{3}/);
 
@@ -229,8 +241,7 @@ describe('family alerts between two browsers', () => {
   });
 
   it('unpairing stops alerts, and the used code cannot pair again', async () => {
-    await mumOptions.locator('#pin-unlock').fill(PIN);
-    await mumOptions.getByRole('button', { name: 'Unlock' }).click();
+    await unlockMum();
     await mumOptions.getByRole('button', { name: 'Unpair' }).click();
     await mumOptions.getByLabel("Code from your relative's Scam Guard (8 digits)").waitFor();
     await watcherPage.getByText('Alerts stopped: their browser was unpaired.').waitFor({
@@ -249,22 +260,13 @@ describe('family alerts between two browsers', () => {
     }
     expect((await inbox()).length).toBe(before);
 
-    await mumOptions
-      .getByLabel("Code from your relative's Scam Guard (8 digits)")
-      .fill(pairingCode);
-    await mumOptions.getByRole('button', { name: 'Pair', exact: true }).click();
+    await typeCode(pairingCode);
     await mumOptions.getByText('This code does not work.', { exact: false }).waitFor();
     await tab.close();
   });
 
   it('refuses an expired code with the same words', async () => {
-    await watcherPage.getByLabel('Their name, as you call them (e.g. Mum)').fill(MUM.name);
-    await watcherPage.getByRole('button', { name: 'Get a pairing code' }).click();
-    const codeText = await watcherPage.getByTestId('watch-code').textContent();
-    const code = /([0-9]{4}) ([0-9]{4})/
-      .exec(codeText ?? '')!
-      .slice(1)
-      .join('');
+    const code = await newPairingCode();
     // The code's ten minutes pass (the service's clock is real, so its slot is aged instead).
     const db = new Database(database);
     try {
@@ -276,23 +278,14 @@ describe('family alerts between two browsers', () => {
       db.close();
     }
     await mumOptions.reload();
-    await mumOptions.locator('#pin-unlock').fill(PIN);
-    await mumOptions.getByRole('button', { name: 'Unlock' }).click();
-    await mumOptions.getByLabel("Code from your relative's Scam Guard (8 digits)").fill(code);
-    await mumOptions.getByRole('button', { name: 'Pair', exact: true }).click();
+    await unlockMum();
+    await typeCode(code);
     await mumOptions.getByText('This code does not work.', { exact: false }).waitFor();
   });
 
   it('removing Scam Guard tells the relative, through the uninstall page', async () => {
-    await watcherPage.getByLabel('Their name, as you call them (e.g. Mum)').fill(MUM.name);
-    await watcherPage.getByRole('button', { name: 'Get a pairing code' }).click();
-    const codeText = await watcherPage.getByTestId('watch-code').textContent();
-    const code = /([0-9]{4}) ([0-9]{4})/
-      .exec(codeText ?? '')!
-      .slice(1)
-      .join('');
-    await mumOptions.getByLabel("Code from your relative's Scam Guard (8 digits)").fill(code);
-    await mumOptions.getByRole('button', { name: 'Pair', exact: true }).click();
+    const code = await newPairingCode();
+    await typeCode(code);
     await mumOptions.getByTestId('alerts-check-code').waitFor();
 
     // As "Remove from Chrome" does; Chrome then opens the uninstall page in a new tab.
