@@ -216,6 +216,26 @@ describe('createLookalikeDetector', () => {
     expect(detector.check(url)).toBeNull();
   });
 
+  it.each([
+    'opensearch.org', // the search project, not OpenSea
+    'docs.opensearch.org',
+    'revolutionbank.com', // "revolution", not Revolut
+    'counterrevolution.net',
+    'interactivebrokers.com', // "interactive", not Interac
+    'interactive-maps.com',
+  ])('lets the ordinary word in %s pass, though it holds a brand name', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+
+  it.each([
+    ['revolut-revolution.com', 'revolut'], // the name itself beside the word
+    ['opensea-login.opensearch.io', 'opensea'],
+    ['revolution-paypal.top', 'paypal'], // another brand left once the word is gone
+  ])('still catches %s as %s where the brand stands outside the word', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+    expect(detector.check(url)?.matched).not.toMatch(/^x/);
+  });
+
   it('lets every protected domain and sibling pass, with or without www', () => {
     const domains = protectedNames.names.flatMap((n) => [n.domain, ...n.siblings]);
     const alarms = domains.flatMap((d) => [d, `www.${d}`, `https://login.${d}/`]);

@@ -9,6 +9,7 @@ import { labelLookalike, labelPieces, type LabelPiece } from './label-lookalike'
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
 import { acceptsLure, lureSequenceTier, strongestTier } from './lure-words';
 import type { ProtectedName } from './protected-names';
+import { outsideBrandWords } from './outside-brand-words';
 import { punycodeToUnicode } from './punycode-to-unicode';
 
 export type { LookalikeHit, LookalikeTechnique } from './lookalike-hit';
@@ -190,7 +191,7 @@ export interface FindLookalike {
 /** The rules in the order of their confidence; the first that fires names the technique. */
 export function createFindLookalike(brands: readonly ProtectedName[]): FindLookalike {
   const index = createBrandIndex(brands);
-  return (host, userinfo, pathname) => {
+  const byRules: FindLookalike = (host, userinfo, pathname) => {
     if (protectedCovering(host, index)) return null;
     // One parse for most hosts: the ICANN view is parsed apart only under a private suffix.
     const shared = parse(host, { allowPrivateDomains: true, extractHostname: false });
@@ -222,5 +223,16 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
       aboveSite(tokens, site, info.domain, host, index) ??
       elsewhereInUrl(userinfo, pathname, index)
     );
+  };
+  return (host, userinfo, pathname) => {
+    const hit = byRules(host, userinfo, pathname);
+    const rest = hit && outsideBrandWords(host, hit.brand);
+    if (!rest) return hit;
+    // Judged again without the ordinary words: what is left may still imitate the brand
+    // ("revolut-revolution.com") or another one.
+    const again = byRules(rest, userinfo, pathname);
+    if (!again) return null;
+    if (again.brand === hit.brand) return hit;
+    return lookalikeHit(again.technique, again.brand, hit.matched);
   };
 }

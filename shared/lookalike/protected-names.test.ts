@@ -52,6 +52,15 @@ describe('data/protected-names.json', () => {
     }
   });
 
+  it('lists as words containing the name only words that do contain one of its tokens', () => {
+    for (const n of file.names) {
+      const tokens = [n.domain, ...n.names.en].map((t) => t.split('.')[0]!.toLowerCase());
+      for (const w of n.wordsContaining ?? []) {
+        expect(tokens.some((t) => w.includes(t) && w !== t)).toBe(true);
+      }
+    }
+  });
+
   it('keeps common words to tokens the entry actually has', () => {
     for (const n of file.names) {
       for (const w of n.commonWords ?? []) expect(w).toBe(w.toLowerCase());
@@ -69,6 +78,8 @@ describe('parseProtectedNames', () => {
     [{ version: 1, names: [{ ...good, domain: 'not a domain' }] }, /bad domain/],
     [{ version: 1, names: [{ ...good, names: { en: [] } }] }, /English name/],
     [{ version: 1, names: [good, good] }, /duplicate id/],
+    [{ version: 1, names: [{ ...good, wordsContaining: ['Revolution'] }] }, /lowercase/],
+    [{ version: 1, names: [{ ...good, wordsContaining: 'revolution' }] }, /array/],
   ])('rejects %j', (json, message) => {
     expect(() => parseProtectedNames(json)).toThrow(message);
   });

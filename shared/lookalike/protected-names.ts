@@ -34,6 +34,11 @@ export interface ProtectedName {
    * visa-service.com stay quiet.
    */
   readonly commonWords?: readonly string[];
+  /**
+   * Words that contain the name but are not the brand ("revolution" for Revolut, "interactive"
+   * for Interac, "opensearch" for OpenSea): the name inside them is no look-alike.
+   */
+  readonly wordsContaining?: readonly string[];
 }
 
 export interface ProtectedNames {
@@ -73,6 +78,10 @@ function parseEntry(raw: unknown, index: number): ProtectedName {
   const zh = optionalStrings(names.zh, `${where}.names.zh`);
   const pinyin = optionalStrings(names.pinyin, `${where}.names.pinyin`);
   const commonWords = optionalStrings(e.commonWords, `${where}.commonWords`);
+  const wordsContaining = optionalStrings(e.wordsContaining, `${where}.wordsContaining`);
+  if (wordsContaining?.some((w) => !/^[a-z0-9]+$/.test(w))) {
+    throw new TypeError(`${where}.wordsContaining: lowercase letters and digits only`);
+  }
   return {
     id: e.id,
     names: { en, ...(zh && { zh }), ...(pinyin && { pinyin }) },
@@ -80,6 +89,7 @@ function parseEntry(raw: unknown, index: number): ProtectedName {
     siblings: domains.slice(1) as string[],
     kind: e.kind as ProtectedKind,
     ...(commonWords && { commonWords }),
+    ...(wordsContaining && { wordsContaining }),
   };
 }
 
