@@ -7,6 +7,7 @@ import {
 } from '../../shared/lookalike/index';
 import { DEFAULT_PROTECTED_NAMES, readProtectedNames } from '../lib/protected-names-file';
 import { runLookalikeEval } from './lookalike-eval';
+import { runRealHostsBench } from './real-hosts';
 
 /**
  * Look-alike detector bench: recall on look-alikes generated from the protected names (seeded,
@@ -250,6 +251,7 @@ export async function runLookalikeBench(): Promise<Record<string, number>> {
   result.lookalikeFalseAlarmRateBenign = benignAlarms.length / benign.length;
 
   Object.assign(result, runLookalikeEval(detector));
+  Object.assign(result, runRealHostsBench(detector, file.names));
 
   const mix = [...benign.slice(0, 2000), ...generated.slice(0, 1000).map(([, h]) => h)];
   result.lookalikeCheckNsMedian = medianNs((url) => detector.check(url), mix);
