@@ -24,6 +24,8 @@ export function brandAboveSite(
   index: BrandIndex,
 ): BrandToken | null {
   if (pieces.length === 0 || isTenantHost(domain)) return null;
+  const short = shortBrandFirst(labels, index);
+  if (short) return short;
   for (const label of labels) {
     const token = distinctive(index.byKey.get(lookalikeKey(label)), label.length >= 4);
     if (token) return token;
@@ -38,6 +40,21 @@ export function brandAboveSite(
   }
   return null;
 }
+
+/**
+ * A short brand name as the host's first label ("dhl.moodle-on.com", "att.baticoncept16.fr",
+ * "www.dhl.arrivalpack.com"): the feeds hold many, and an honest site rarely names a subdomain
+ * after a carrier or a bank it does not belong to. Ordinary words ("meta.wikimedia.org") and
+ * the acronyms organisations give their own services ("ems", "cms", "abc") pass.
+ */
+function shortBrandFirst(labels: readonly string[], index: BrandIndex): BrandToken | null {
+  const first = labels[0] === 'www' ? labels[1] : labels[0];
+  if (!first || first.length < 3 || SERVICE_ACRONYMS.has(first) || /^\d+$/.test(first)) return null;
+  return index.bySkeleton.get(first)?.find((t) => t.strength === 'short') ?? null;
+}
+
+/** Short brand tokens that are also what an office calls its own system or department. */
+const SERVICE_ACRONYMS = new Set('abc cac cib ele ems mps pbc spp'.split(' '));
 
 function distinctive(
   tokens: readonly (BrandToken | null)[] | undefined,

@@ -10,7 +10,7 @@
 const TENANT_HOSTS = new Set(
   (
     'okta.com oktapreview.com okta-emea.com onelogin.com auth0.com pingone.com ' +
-    'zendesk.com freshdesk.com service-now.com servicenow.com helpscoutdocs.com ' +
+    'zendesk.com freshdesk.com helpdesk.com service-now.com servicenow.com helpscoutdocs.com ' +
     'intercom.help statuspage.io atlassian.net slack.com box.com zoom.us webex.com ' +
     'myworkdayjobs.com myworkday.com workday.com taleo.net greenhouse.io lever.co ' +
     'smartrecruiters.com icims.com successfactors.com salesforce.com force.com ' +
