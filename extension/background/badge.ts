@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { ProtectionStatus } from '../../shared/messages';
 import type { VerdictLevel } from '../../shared/verdict';
+import { setLanguage, t } from '../ui/i18n';
 import { oneAtATime } from './one-at-a-time';
 import { hasPageAccess } from './page-access';
 import { protectionBadgeKey } from './protection-badge-key';
@@ -26,16 +27,17 @@ export async function showTabBadge(tabId: number, level: VerdictLevel): Promise<
   if (text) await browser.action.setBadgeBackgroundColor({ tabId, color });
 }
 
-/** Policy requires page checking (`requirePageAccess`) and the user has not granted it. */
-async function pageAccessMissing(): Promise<boolean> {
-  const { settings } = await getEffectiveSettings();
-  return settings.requirePageAccess && !(await hasPageAccess());
-}
-
 async function applyProtectionBadge(status: ProtectionStatus): Promise<void> {
-  const missing = status.state === 'protected' && (await pageAccessMissing());
+  const { settings } = await getEffectiveSettings();
+  // Policy requires page checking (`requirePageAccess`) and the user has not granted it.
+  const missing =
+    status.state === 'protected' && settings.requirePageAccess && !(await hasPageAccess());
   const key = protectionBadgeKey(status.state, missing);
-  const text = key ? browser.i18n.getMessage(key) : '';
+  // From the bundled catalogs, in the language the family chose, as the notifications are:
+  // `i18n.getMessage` in a worker that has just started sometimes returns "" in Chromium,
+  // which would leave "protection is off" unsaid.
+  setLanguage(settings.language);
+  const text = key ? t(key) : '';
   await browser.action.setBadgeText({ text });
   if (text) await browser.action.setBadgeBackgroundColor({ color: '#5f6368' });
 }

@@ -90,10 +90,12 @@ const ALLOW = 'Allow Scam Guard to read pages';
 
 // Only the user can grant host permissions (no Chrome or Firefox policy grants an optional
 // one), so "required" means: asked for first, shown as incomplete until granted, and no
-// "turn off" on offer. The badge's "ON?" is not asserted here: Chromium 156 under a policy
-// sometimes reports an empty global badge right after the worker wrote and read back "ON?"
-// (about one run in three); protection-badge-key.test.ts covers what the badge says.
+// "turn off" on offer.
 describe('managed policy: requirePageAccess', () => {
+  it('marks protection incomplete on the toolbar badge from the start', async () => {
+    await expect(badgeText(browser!)).resolves.toBe('ON?');
+  });
+
   it('asks in the popup, page checks being off, with the button that asks the browser', async () => {
     const popup = await browser!.openPopup();
     const request = popup.getByTestId('page-access-request');
