@@ -1,9 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SCENARIOS, encodeContentModel } from '../../shared/content';
 import { DEFAULT_CONTENT_MODEL } from './content-model-file';
 import { trainContentModel } from './train-content-model';
-import { assignSplit, HARD_NEGATIVE_KINDS, readContentCorpus } from './content-corpus';
+import {
+  assignSplit,
+  HARD_NEGATIVE_KINDS,
+  HELD_OUT_FILE_PREFIX,
+  readContentCorpus,
+} from './content-corpus';
 
 const corpus = await readContentCorpus();
 const has = (pred: (s: (typeof corpus)[number]) => boolean): boolean => corpus.some(pred);
@@ -48,6 +55,64 @@ describe('the content corpus', () => {
         .sort();
     expect(heldOut(reversed)).toEqual(heldOut(corpus));
     expect(heldOut(corpus).length).toBeGreaterThan(corpus.length / 5);
+  });
+});
+
+describe('reading a corpus folder', () => {
+  const sample = (id: string) => ({
+    id,
+    label: 'phishing',
+    kind: 'phishing',
+    lang: 'en',
+    source: 'written for this corpus as a test page',
+    page: {
+      host: `${id}.test`,
+      title: 'Sign in',
+      text: 'Sign in',
+      fields: [],
+      buttons: [],
+      signals: [],
+    },
+  });
+  const withFiles = async <T>(
+    files: Record<string, unknown[]>,
+    read: (dir: string) => Promise<T>,
+  ): Promise<T> => {
+    const dir = await mkdtemp(join(tmpdir(), 'corpus-'));
+    try {
+      for (const [name, samples] of Object.entries(files))
+        await writeFile(join(dir, name), JSON.stringify(samples));
+      return await read(dir);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  };
+
+  it('gives every id a unique sample across files', () => {
+    const ids = corpus.map((s) => s.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('refuses two samples with the same id, even in different files', async () => {
+    await expect(
+      withFiles(
+        { 'a.json': [sample('p-1')], [`${HELD_OUT_FILE_PREFIX}b.json`]: [sample('p-1')] },
+        (dir) => readContentCorpus(dir),
+      ),
+    ).rejects.toThrow(/duplicate sample id p-1/);
+  });
+
+  it('holds out all of a held-out file and a quarter of each group of the others', async () => {
+    const split = await withFiles(
+      {
+        'scams.json': ['p-1', 'p-2', 'p-3', 'p-4'].map(sample),
+        [`${HELD_OUT_FILE_PREFIX}x.json`]: ['q-1', 'q-2'].map(sample),
+      },
+      (dir) => readContentCorpus(dir),
+    );
+    const heldOut = (prefix: string) =>
+      split.filter((s) => s.id.startsWith(prefix) && s.split === 'held-out').length;
+    expect([heldOut('p-'), heldOut('q-')]).toEqual([1, 2]);
   });
 });
 
