@@ -58,6 +58,59 @@ describe('the content corpus', () => {
   });
 });
 
+describe('the held-out batches (files named held-out-…)', () => {
+  const inBatch = (s: (typeof corpus)[number]): boolean => s.file.startsWith(HELD_OUT_FILE_PREFIX);
+  const batch = corpus.filter(inBatch);
+  const count = (pred: (s: (typeof corpus)[number]) => boolean): number =>
+    batch.filter(pred).length;
+
+  it('never lend a page to training, whatever order the files are read in', () => {
+    for (const samples of [corpus, assignSplit([...corpus].reverse())])
+      expect(samples.filter((s) => inBatch(s) && s.split === 'train').map((s) => s.id)).toEqual([]);
+  });
+
+  it('leave the other files split exactly as they would be without the batches', () => {
+    const others = corpus.filter((s) => !inBatch(s));
+    const split = (xs: typeof corpus): string[] => xs.map((s) => `${s.id}:${s.split}`).sort();
+    expect(split(others)).toEqual(split(assignSplit(others)));
+  });
+
+  it.each(['zh', 'en'] as const)(
+    'hold at least 110 hard negatives in %s, at least 10 of every kind, and 30 ordinary pages',
+    (lang) => {
+      const negatives = (kind?: string) =>
+        count(
+          (s) =>
+            s.lang === lang &&
+            s.label === 'benign' &&
+            s.kind !== 'ordinary' &&
+            (!kind || s.kind === kind),
+        );
+      expect(negatives()).toBeGreaterThanOrEqual(110);
+      for (const kind of HARD_NEGATIVE_KINDS)
+        expect(negatives(kind), kind).toBeGreaterThanOrEqual(10);
+      expect(count((s) => s.lang === lang && s.kind === 'ordinary')).toBeGreaterThanOrEqual(30);
+    },
+  );
+
+  it.each(
+    CONTENT_SCENARIOS.flatMap(
+      (s) =>
+        [
+          [s, 'zh'],
+          [s, 'en'],
+        ] as const,
+    ),
+  )('hold at least 5 %s pages in %s', (scenario, lang) => {
+    expect(count((s) => s.label === scenario && s.lang === lang)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('give every held-out page its own host, since the browser tests serve fixtures by host', () => {
+    const hosts = corpus.filter((s) => s.split === 'held-out').map((s) => s.page.host);
+    expect(hosts.filter((h, i) => hosts.indexOf(h) !== i)).toEqual([]);
+  });
+});
+
 describe('reading a corpus folder', () => {
   const sample = (id: string) => ({
     id,
