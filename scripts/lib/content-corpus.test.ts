@@ -1,9 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SCENARIOS, encodeContentModel } from '../../shared/content';
 import { DEFAULT_CONTENT_MODEL } from './content-model-file';
 import { trainContentModel } from './train-content-model';
-import { assignSplit, HARD_NEGATIVE_KINDS, readContentCorpus } from './content-corpus';
+import {
+  assignSplit,
+  HARD_NEGATIVE_KINDS,
+  HELD_OUT_FILE_PREFIX,
+  readContentCorpus,
+} from './content-corpus';
 
 const corpus = await readContentCorpus();
 const has = (pred: (s: (typeof corpus)[number]) => boolean): boolean => corpus.some(pred);
@@ -48,6 +55,117 @@ describe('the content corpus', () => {
         .sort();
     expect(heldOut(reversed)).toEqual(heldOut(corpus));
     expect(heldOut(corpus).length).toBeGreaterThan(corpus.length / 5);
+  });
+});
+
+describe('the held-out batches (files named held-out-…)', () => {
+  const inBatch = (s: (typeof corpus)[number]): boolean => s.file.startsWith(HELD_OUT_FILE_PREFIX);
+  const batch = corpus.filter(inBatch);
+  const count = (pred: (s: (typeof corpus)[number]) => boolean): number =>
+    batch.filter(pred).length;
+
+  it('never lend a page to training, whatever order the files are read in', () => {
+    for (const samples of [corpus, assignSplit([...corpus].reverse())])
+      expect(samples.filter((s) => inBatch(s) && s.split === 'train').map((s) => s.id)).toEqual([]);
+  });
+
+  it('leave the other files split exactly as they would be without the batches', () => {
+    const others = corpus.filter((s) => !inBatch(s));
+    const split = (xs: typeof corpus): string[] => xs.map((s) => `${s.id}:${s.split}`).sort();
+    expect(split(others)).toEqual(split(assignSplit(others)));
+  });
+
+  it.each(['zh', 'en'] as const)(
+    'hold at least 110 hard negatives in %s, at least 10 of every kind, and 30 ordinary pages',
+    (lang) => {
+      const negatives = (kind?: string) =>
+        count(
+          (s) =>
+            s.lang === lang &&
+            s.label === 'benign' &&
+            s.kind !== 'ordinary' &&
+            (!kind || s.kind === kind),
+        );
+      expect(negatives()).toBeGreaterThanOrEqual(110);
+      for (const kind of HARD_NEGATIVE_KINDS)
+        expect(negatives(kind), kind).toBeGreaterThanOrEqual(10);
+      expect(count((s) => s.lang === lang && s.kind === 'ordinary')).toBeGreaterThanOrEqual(30);
+    },
+  );
+
+  it.each(
+    CONTENT_SCENARIOS.flatMap(
+      (s) =>
+        [
+          [s, 'zh'],
+          [s, 'en'],
+        ] as const,
+    ),
+  )('hold at least 5 %s pages in %s', (scenario, lang) => {
+    expect(count((s) => s.label === scenario && s.lang === lang)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('give every held-out page its own host, since the browser tests serve fixtures by host', () => {
+    const hosts = corpus.filter((s) => s.split === 'held-out').map((s) => s.page.host);
+    expect(hosts.filter((h, i) => hosts.indexOf(h) !== i)).toEqual([]);
+  });
+});
+
+describe('reading a corpus folder', () => {
+  const sample = (id: string) => ({
+    id,
+    label: 'phishing',
+    kind: 'phishing',
+    lang: 'en',
+    source: 'written for this corpus as a test page',
+    page: {
+      host: `${id}.test`,
+      title: 'Sign in',
+      text: 'Sign in',
+      fields: [],
+      buttons: [],
+      signals: [],
+    },
+  });
+  const withFiles = async <T>(
+    files: Record<string, unknown[]>,
+    read: (dir: string) => Promise<T>,
+  ): Promise<T> => {
+    const dir = await mkdtemp(join(tmpdir(), 'corpus-'));
+    try {
+      for (const [name, samples] of Object.entries(files))
+        await writeFile(join(dir, name), JSON.stringify(samples));
+      return await read(dir);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  };
+
+  it('gives every id a unique sample across files', () => {
+    const ids = corpus.map((s) => s.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('refuses two samples with the same id, even in different files', async () => {
+    await expect(
+      withFiles(
+        { 'a.json': [sample('p-1')], [`${HELD_OUT_FILE_PREFIX}b.json`]: [sample('p-1')] },
+        (dir) => readContentCorpus(dir),
+      ),
+    ).rejects.toThrow(/duplicate sample id p-1/);
+  });
+
+  it('holds out all of a held-out file and a quarter of each group of the others', async () => {
+    const split = await withFiles(
+      {
+        'scams.json': ['p-1', 'p-2', 'p-3', 'p-4'].map(sample),
+        [`${HELD_OUT_FILE_PREFIX}x.json`]: ['q-1', 'q-2'].map(sample),
+      },
+      (dir) => readContentCorpus(dir),
+    );
+    const heldOut = (prefix: string) =>
+      split.filter((s) => s.id.startsWith(prefix) && s.split === 'held-out').length;
+    expect([heldOut('p-'), heldOut('q-')]).toEqual([1, 2]);
   });
 });
 

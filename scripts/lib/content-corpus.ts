@@ -10,9 +10,10 @@ import {
 import { hashFeature } from '../../shared/content/page-features';
 
 /**
- * The labelled page corpus (data/content-corpus/*.json). Every sample is authored for the
- * corpus and says after which public pattern it was written (`source`). The held-out split
- * is fixed by the sample id alone, so the same pages stay out of training on every run.
+ * The labelled page corpus (data/content-corpus/*.json, described in its README). Every
+ * sample is authored for the corpus and says after which public pattern it was written
+ * (`source`). The held-out split is fixed by the sample id alone, so the same pages stay out
+ * of training on every run; files named `held-out-…` are held out whole.
  */
 export const CONTENT_CORPUS_DIR = fileURLToPath(
   new URL('../../data/content-corpus/', import.meta.url),
@@ -28,6 +29,13 @@ export const HARD_NEGATIVE_KINDS = [
   'investment-news',
 ] as const;
 
+/**
+ * Files whose name starts with this hold a batch written only to be measured on: every page
+ * in them is held out, and they take no part in the hashed split of the other files, so
+ * adding a batch moves no page of the others between training and held-out.
+ */
+export const HELD_OUT_FILE_PREFIX = 'held-out-';
+
 export interface CorpusSample {
   readonly id: string;
   readonly label: ContentClass;
@@ -36,10 +44,12 @@ export interface CorpusSample {
   readonly lang: 'zh' | 'en';
   readonly source: string;
   readonly page: PageExtract;
+  /** The corpus file it was read from, e.g. `scams-zh.json`. */
+  readonly file: string;
   readonly split: 'train' | 'held-out';
 }
 
-function parseSample(raw: unknown, where: string): Omit<CorpusSample, 'split'> {
+function parseSample(raw: unknown, file: string, where: string): Omit<CorpusSample, 'split'> {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const { id, label, kind, lang, source } = r;
   if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) throw new TypeError(`${where}: bad id`);
@@ -56,13 +66,27 @@ function parseSample(raw: unknown, where: string): Omit<CorpusSample, 'split'> {
   if (lang !== 'zh' && lang !== 'en') throw new TypeError(`${where} (${id}): bad lang`);
   if (typeof source !== 'string' || source.length < 10)
     throw new TypeError(`${where} (${id}): every sample says where its text comes from`);
-  return { id, label: label as ContentClass, kind, lang, source, page: parsePageExtract(r.page) };
+  return {
+    id,
+    label: label as ContentClass,
+    kind,
+    lang,
+    source,
+    page: parsePageExtract(r.page),
+    file,
+  };
 }
 
-/** A quarter of every (label, kind, language) group, chosen by a hash of the id, is held out. */
+const inHeldOutFile = (s: Pick<CorpusSample, 'file'>): boolean =>
+  s.file.startsWith(HELD_OUT_FILE_PREFIX);
+
+/**
+ * Every page of a `held-out-…` file is held out; of the other files, a quarter of every
+ * (label, kind, language) group, chosen by a hash of the id, is held out.
+ */
 export function assignSplit(samples: readonly Omit<CorpusSample, 'split'>[]): CorpusSample[] {
   const groups = new Map<string, Omit<CorpusSample, 'split'>[]>();
-  for (const s of samples) {
+  for (const s of samples.filter((s) => !inHeldOutFile(s))) {
     const key = `${s.label}/${s.kind}/${s.lang}`;
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
@@ -71,7 +95,10 @@ export function assignSplit(samples: readonly Omit<CorpusSample, 'split'>[]): Co
     const ordered = [...group].sort((a, b) => hashFeature(a.id) - hashFeature(b.id));
     for (const s of ordered.slice(0, Math.ceil(group.length / 4))) heldOut.add(s.id);
   }
-  return samples.map((s) => ({ ...s, split: heldOut.has(s.id) ? 'held-out' : 'train' }));
+  return samples.map((s) => ({
+    ...s,
+    split: inHeldOutFile(s) || heldOut.has(s.id) ? 'held-out' : 'train',
+  }));
 }
 
 export async function readContentCorpus(dir = CONTENT_CORPUS_DIR): Promise<CorpusSample[]> {
@@ -80,7 +107,7 @@ export async function readContentCorpus(dir = CONTENT_CORPUS_DIR): Promise<Corpu
   for (const file of files) {
     const raw: unknown = JSON.parse(await readFile(join(dir, file), 'utf8'));
     if (!Array.isArray(raw)) throw new TypeError(`${file}: expected an array of samples`);
-    raw.forEach((r, i) => samples.push(parseSample(r, `${file}[${i}]`)));
+    raw.forEach((r, i) => samples.push(parseSample(r, file, `${file}[${i}]`)));
   }
   const ids = new Set<string>();
   for (const s of samples) {
