@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parsePageExtract, textSignals, type PageExtract } from '../../shared/content';
 
@@ -9,9 +10,16 @@ import { parsePageExtract, textSignals, type PageExtract } from '../../shared/co
  * files and other Markdown, Debian's package documentation, Chinese manual pages and the
  * Chinese message catalogs of installed programs. Each file becomes the extract the content
  * script would send for it (title, text, link texts as buttons, the signals its words show).
+ *
+ * Each file falls in the tune split or the held-out one by a hash of its path, so the false
+ * alarms that are looked at to fix their cause come from the tune split only, and the
+ * held-out split still says whether the fix holds on pages no one read.
  */
+export type OrdinarySplit = 'tune' | 'heldout';
+
 export interface OrdinaryPage {
   readonly file: string;
+  readonly split: OrdinarySplit;
   readonly page: PageExtract;
 }
 
@@ -35,6 +43,17 @@ function files(dir: string, keep: (name: string) => boolean, depth: number): str
   };
   visit(dir, 0);
   return out.sort();
+}
+
+/**
+ * Tune unless the first byte of SHA-256(path) is 0x66 or more (40% tune, 60% held out, as
+ * the look-alike evaluation set). A file under the checkout is named by its path inside it,
+ * so every checkout splits the same way; a catalog's pages stay together in one split.
+ */
+export function splitOf(file: string, root: string): OrdinarySplit {
+  const inside = relative(root, file);
+  const key = inside.startsWith('..') ? file : inside.split(sep).join('/');
+  return createHash('sha256').update(key).digest()[0]! < 0x66 ? 'tune' : 'heldout';
 }
 
 function read(file: string): string {
@@ -109,11 +128,11 @@ function catalogStrings(bytes: Buffer): string[] {
 }
 
 /** A catalog read as pages of about 3,000 characters, as a settings or help page would be. */
-function catalogPages(file: string): OrdinaryPage[] {
+function catalogPages(file: string, split: OrdinarySplit): OrdinaryPage[] {
   const pages: OrdinaryPage[] = [];
   let chunk = '';
   const flush = (): void => {
-    if (chunk) pages.push({ file, page: toPage(basename(file, '.mo'), chunk, []) });
+    if (chunk) pages.push({ file, split, page: toPage(basename(file, '.mo'), chunk, []) });
     chunk = '';
   };
   for (const s of catalogStrings(readFileSync(file))) {
@@ -158,7 +177,9 @@ export function ordinarySources(root: string): OrdinarySource[] {
     return true;
   };
   const load = (list: string[], parse: (text: string) => PageExtract): OrdinaryPage[] =>
-    list.map((file) => ({ file, page: parse(read(file)) })).filter(fresh);
+    list
+      .map((file) => ({ file, split: splitOf(file, root), page: parse(read(file)) }))
+      .filter(fresh);
   const debianPages = load(debian, (t) => (/<html|<body/i.test(t) ? htmlPage(t) : markdownPage(t)));
   return [
     { name: 'npmReadme', pages: load(readmes, markdownPage) },
@@ -172,6 +193,9 @@ export function ordinarySources(root: string): OrdinarySource[] {
         ...load(zhDocs, (t) => toPage('', t.replace(/\s+/g, ' '), [])),
       ],
     },
-    { name: 'zhCatalogs', pages: zhCatalogs.flatMap(catalogPages).filter(fresh) },
+    {
+      name: 'zhCatalogs',
+      pages: zhCatalogs.flatMap((f) => catalogPages(f, splitOf(f, root))).filter(fresh),
+    },
   ];
 }
