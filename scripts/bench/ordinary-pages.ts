@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parsePageExtract, textSignals, type PageExtract } from '../../shared/content';
+import {
+  EXTRACT_LIMITS,
+  parsePageExtract,
+  textSignals,
+  type PageExtract,
+} from '../../shared/content';
 
 /**
  * Real ordinary text no one wrote for the corpus, read at bench time from what is installed
@@ -63,11 +68,20 @@ function read(file: string): string {
 
 const EXECUTABLE = /\.(?:apk|exe|msi)$/i;
 
+/** The extract as the content script builds it: its text cut to the same length before the
+ * signals are read from it. */
 function toPage(title: string, text: string, links: { text: string; href: string }[]) {
   const buttons = links.map((l) => l.text.trim()).filter(Boolean);
-  const signals = textSignals(`${title} ${text}`, buttons);
+  const cut = {
+    title: title.slice(0, EXTRACT_LIMITS.title),
+    text: text.slice(0, EXTRACT_LIMITS.text),
+  };
+  const shown = buttons
+    .slice(0, EXTRACT_LIMITS.buttons)
+    .map((b) => b.slice(0, EXTRACT_LIMITS.buttonText));
+  const signals = textSignals(`${cut.title} ${cut.text}`, shown);
   if (links.some((l) => EXECUTABLE.test(l.href))) signals.push('download');
-  return parsePageExtract({ host: 'docs.example', title, text, fields: [], buttons, signals });
+  return parsePageExtract({ host: 'docs.example', ...cut, fields: [], buttons: shown, signals });
 }
 
 function markdownPage(md: string): PageExtract {
