@@ -4,9 +4,11 @@ import { basename, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
   EXTRACT_LIMITS,
+  offersAppDownload,
   parsePageExtract,
   textSignals,
   type PageExtract,
+  type PageLink,
 } from '../../shared/content';
 
 /**
@@ -66,11 +68,11 @@ function read(file: string): string {
   return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
-const EXECUTABLE = /\.(?:apk|exe|msi)$/i;
-
-/** The extract as the content script builds it: its text cut to the same length before the
- * signals are read from it. */
-function toPage(title: string, text: string, links: { text: string; href: string }[]) {
+/**
+ * The extract as the content script builds it: its text cut to the same length before the
+ * signals are read from it, and the same link rule for downloads.
+ */
+function toPage(title: string, text: string, links: PageLink[]) {
   const buttons = links.map((l) => l.text.trim()).filter(Boolean);
   const cut = {
     title: title.slice(0, EXTRACT_LIMITS.title),
@@ -80,7 +82,7 @@ function toPage(title: string, text: string, links: { text: string; href: string
     .slice(0, EXTRACT_LIMITS.buttons)
     .map((b) => b.slice(0, EXTRACT_LIMITS.buttonText));
   const signals = textSignals(`${cut.title} ${cut.text}`, shown);
-  if (links.some((l) => EXECUTABLE.test(l.href))) signals.push('download');
+  if (links.some(offersAppDownload)) signals.push('download');
   return parsePageExtract({ host: 'docs.example', ...cut, fields: [], buttons: shown, signals });
 }
 
