@@ -1,6 +1,7 @@
 import {
   EXTRACT_LIMITS,
   fieldKind,
+  offersAppDownload,
   textSignals,
   type ExtractField,
   type PageExtract,
@@ -110,7 +111,16 @@ function buttons(doc: Document): string[] {
 
 function domSignals(doc: Document): PageSignal[] {
   const found: PageSignal[] = [];
-  if (doc.querySelector('a[href$=".apk" i], a[href$=".exe" i], a[href$=".msi" i], a[download]'))
+  const links = [...doc.querySelectorAll<HTMLAnchorElement>('a[href], a[download]')].slice(0, 2000);
+  if (
+    links.some((a) =>
+      offersAppDownload({
+        href: a.getAttribute('href') ?? '',
+        download: a.getAttribute('download'),
+        text: clean(a.textContent).slice(0, EXTRACT_LIMITS.buttonText),
+      }),
+    )
+  )
     found.push('download');
   const frames = [...doc.querySelectorAll('iframe[src], [id], [class]')].slice(0, 2000);
   if (

@@ -1,7 +1,15 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parsePageExtract, textSignals, type PageExtract } from '../../shared/content';
+import {
+  EXTRACT_LIMITS,
+  offersAppDownload,
+  parsePageExtract,
+  textSignals,
+  type PageExtract,
+  type PageLink,
+} from '../../shared/content';
 
 /**
  * Real ordinary text no one wrote for the corpus, read at bench time from what is installed
@@ -9,9 +17,16 @@ import { parsePageExtract, textSignals, type PageExtract } from '../../shared/co
  * files and other Markdown, Debian's package documentation, Chinese manual pages and the
  * Chinese message catalogs of installed programs. Each file becomes the extract the content
  * script would send for it (title, text, link texts as buttons, the signals its words show).
+ *
+ * Each file falls in the tune split or the held-out one by a hash of its path, so the false
+ * alarms that are looked at to fix their cause come from the tune split only, and the
+ * held-out split still says whether the fix holds on pages no one read.
  */
+export type OrdinarySplit = 'tune' | 'heldout';
+
 export interface OrdinaryPage {
   readonly file: string;
+  readonly split: OrdinarySplit;
   readonly page: PageExtract;
 }
 
@@ -37,18 +52,38 @@ function files(dir: string, keep: (name: string) => boolean, depth: number): str
   return out.sort();
 }
 
+/**
+ * Tune unless the first byte of SHA-256(path) is 0x66 or more (40% tune, 60% held out, as
+ * the look-alike evaluation set). A file under the checkout is named by its path inside it,
+ * so every checkout splits the same way; a catalog's pages stay together in one split.
+ */
+export function splitOf(file: string, root: string): OrdinarySplit {
+  const inside = relative(root, file);
+  const key = inside.startsWith('..') ? file : inside.split(sep).join('/');
+  return createHash('sha256').update(key).digest()[0]! < 0x66 ? 'tune' : 'heldout';
+}
+
 function read(file: string): string {
   const bytes = readFileSync(file);
   return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
-const EXECUTABLE = /\.(?:apk|exe|msi)$/i;
-
-function toPage(title: string, text: string, links: { text: string; href: string }[]) {
+/**
+ * The extract as the content script builds it: its text cut to the same length before the
+ * signals are read from it, and the same link rule for downloads.
+ */
+function toPage(title: string, text: string, links: PageLink[]) {
   const buttons = links.map((l) => l.text.trim()).filter(Boolean);
-  const signals = textSignals(`${title} ${text}`, buttons);
-  if (links.some((l) => EXECUTABLE.test(l.href))) signals.push('download');
-  return parsePageExtract({ host: 'docs.example', title, text, fields: [], buttons, signals });
+  const cut = {
+    title: title.slice(0, EXTRACT_LIMITS.title),
+    text: text.slice(0, EXTRACT_LIMITS.text),
+  };
+  const shown = buttons
+    .slice(0, EXTRACT_LIMITS.buttons)
+    .map((b) => b.slice(0, EXTRACT_LIMITS.buttonText));
+  const signals = textSignals(`${cut.title} ${cut.text}`, shown);
+  if (links.some(offersAppDownload)) signals.push('download');
+  return parsePageExtract({ host: 'docs.example', ...cut, fields: [], buttons: shown, signals });
 }
 
 function markdownPage(md: string): PageExtract {
@@ -109,11 +144,11 @@ function catalogStrings(bytes: Buffer): string[] {
 }
 
 /** A catalog read as pages of about 3,000 characters, as a settings or help page would be. */
-function catalogPages(file: string): OrdinaryPage[] {
+function catalogPages(file: string, split: OrdinarySplit): OrdinaryPage[] {
   const pages: OrdinaryPage[] = [];
   let chunk = '';
   const flush = (): void => {
-    if (chunk) pages.push({ file, page: toPage(basename(file, '.mo'), chunk, []) });
+    if (chunk) pages.push({ file, split, page: toPage(basename(file, '.mo'), chunk, []) });
     chunk = '';
   };
   for (const s of catalogStrings(readFileSync(file))) {
@@ -158,7 +193,9 @@ export function ordinarySources(root: string): OrdinarySource[] {
     return true;
   };
   const load = (list: string[], parse: (text: string) => PageExtract): OrdinaryPage[] =>
-    list.map((file) => ({ file, page: parse(read(file)) })).filter(fresh);
+    list
+      .map((file) => ({ file, split: splitOf(file, root), page: parse(read(file)) }))
+      .filter(fresh);
   const debianPages = load(debian, (t) => (/<html|<body/i.test(t) ? htmlPage(t) : markdownPage(t)));
   return [
     { name: 'npmReadme', pages: load(readmes, markdownPage) },
@@ -172,6 +209,9 @@ export function ordinarySources(root: string): OrdinarySource[] {
         ...load(zhDocs, (t) => toPage('', t.replace(/\s+/g, ' '), [])),
       ],
     },
-    { name: 'zhCatalogs', pages: zhCatalogs.flatMap(catalogPages).filter(fresh) },
+    {
+      name: 'zhCatalogs',
+      pages: zhCatalogs.flatMap((f) => catalogPages(f, splitOf(f, root))).filter(fresh),
+    },
   ];
 }

@@ -29,4 +29,4 @@ export {
   type PageSignal,
 } from './page-extract';
 export { fieldKind } from './field-kind';
-export { textSignals } from './text-signals';
+export { textSignals, offersAppDownload, type PageLink } from './text-signals';

@@ -22,12 +22,15 @@ export function fixtureHtml(sample: CorpusSample): string {
     .join('');
   const buttons = p.buttons.map((b) => `<button type="button">${escape(b)}</button>`).join(' ');
   const lang = sample.lang === 'zh' ? 'zh-CN' : 'en';
-  // What the sample says the page has, as such pages show it: a widget, a link, a timer.
+  // What the sample says the page has, as such pages show it: a widget, a link, a labelled
+  // timer.
   const has = (signal: string) => p.signals.includes(signal as (typeof p.signals)[number]);
   const extras = [
     has('chat-widget') ? '<div id="kefu-chat-widget" class="livechat"><p>💬</p></div>' : '',
     has('download') ? '<p><a href="/app/latest.apk">⬇ app</a></p>' : '',
-    has('countdown') ? '<p class="timer">00:14:59</p>' : '',
+    has('countdown')
+      ? `<p class="timer">${sample.lang === 'zh' ? '剩余支付时间' : 'Time left'} <span>00:14:59</span></p>`
+      : '',
     has('payment')
       ? `<p><button type="button">${sample.lang === 'zh' ? '立即支付' : 'Pay now'}</button></p>`
       : '',
