@@ -13,6 +13,7 @@ import {
 import { chromiumPath } from '../lib/chromium-path';
 import { readContentCorpus, type CorpusSample } from '../lib/content-corpus';
 import { DEFAULT_CONTENT_MODEL } from '../lib/content-model-file';
+import { browserView } from '../lib/browser-view';
 import { evaluateContent } from '../lib/evaluate-content';
 import { ordinarySources, type OrdinaryPage, type OrdinarySource } from './ordinary-pages';
 
@@ -209,6 +210,12 @@ export async function runContentBench(): Promise<Record<string, number>> {
     contentCorpusPages: corpus.length,
     contentTrainPages: corpus.length - heldOut.length,
     ...evaluateContent(heldOut, model, 'contentHeldOut'),
+    // The same pages as the content script reads them off their fixture pages: what ships.
+    ...evaluateContent(
+      heldOut.map((s) => ({ ...s, page: browserView(s) })),
+      model,
+      'contentHeldOutBrowserView',
+    ),
   };
   const rulesOnly = evaluateContent(heldOut, null, 'contentRulesOnly');
   for (const key of ['scam_warned_rate', 'hard_negative_fp_rate', 'ordinary_fp_rate'])

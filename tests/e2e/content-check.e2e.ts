@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyPage, CONTENT_SCENARIOS, parseContentModel } from '../../shared/content';
 import { contentReason } from '../../extension/warning/content-reason';
 import { launchExtension, visit, WARNING_PAGE, type ExtensionBrowser } from './browser';
+import { browserView } from '../../scripts/lib/browser-view';
 import { fixtureHtml, heldOutSamples, scarewareHtml } from './content-fixtures';
 import { openOptions, whenReady } from './family-helpers';
 import { buildWithPageAccess } from './page-access-build';
@@ -76,7 +77,7 @@ afterAll(async () => {
 });
 
 // Per scenario, its first held-out page that the classifier flags as that scenario from the
-// corpus's own extract: the browser must reach the same verdict reading the page's DOM.
+// extract the content script makes of it: the browser must reach the same verdict.
 const scamCases = CONTENT_SCENARIOS.filter((s) => s !== 'tech-support');
 
 describe('with page access granted', () => {
@@ -91,7 +92,7 @@ describe('with page access granted', () => {
 
   it.each(scamCases)('warns about a %s page and names the scenario', async (scenario) => {
     const sample = samples.find(
-      (s) => s.label === scenario && classifyPage(s.page, { model }).scenario === scenario,
+      (s) => s.label === scenario && classifyPage(browserView(s), { model }).scenario === scenario,
     );
     expect(sample, `a held-out ${scenario} page the model names`).toBeDefined();
     await visit(page, site.url(sample!.page.host), WARNING_PAGE);
@@ -108,9 +109,14 @@ describe('with page access granted', () => {
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
-  it('loads the held-out hard negatives and ordinary pages with no warning', async () => {
-    const honest = samples.filter((s) => s.label === 'benign');
-    expect(honest.length).toBeGreaterThanOrEqual(20);
+  // What share of honest pages the classifier clears is a bench figure; here the browser must
+  // clear, reading the DOM, every held-out honest page the classifier clears from the extract
+  // the content script makes of it.
+  it('loads the held-out hard negatives and ordinary pages the model clears with no warning', async () => {
+    const honest = samples.filter(
+      (s) => s.label === 'benign' && !classifyPage(browserView(s), { model }).suspicious,
+    );
+    expect(honest.length).toBeGreaterThanOrEqual(200);
     for (const s of honest) {
       const url = site.url(s.page.host);
       await visit(page, url);
@@ -151,7 +157,7 @@ describe('a single-page app', () => {
     const sample = samples.find(
       (s) =>
         s.label === 'police-impersonation' &&
-        classifyPage(s.page, { model }).scenario === 'police-impersonation',
+        classifyPage(browserView(s), { model }).scenario === 'police-impersonation',
     )!;
     const url = site.url('spa-shop.top', '/');
     await visit(page, url);

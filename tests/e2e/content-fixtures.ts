@@ -1,4 +1,5 @@
 import namesJson from '../../data/protected-names.json';
+import { FIXTURE_INPUT_TYPE } from '../../scripts/lib/browser-view';
 import { readContentCorpus, type CorpusSample } from '../../scripts/lib/content-corpus';
 import { createLookalikeDetector, parseProtectedNames } from '../../shared/lookalike';
 
@@ -10,14 +11,12 @@ import { createLookalikeDetector, parseProtectedNames } from '../../shared/looka
 const escape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const INPUT_TYPE: Record<string, string> = { password: 'password', phone: 'tel' };
-
 export function fixtureHtml(sample: CorpusSample): string {
   const p = sample.page;
   const fields = p.fields
     .map(
       (f, i) =>
-        `<p><label for="f${i}">${escape(f.label)}</label> <input id="f${i}" type="${INPUT_TYPE[f.kind] ?? 'text'}"></p>`,
+        `<p><label for="f${i}">${escape(f.label)}</label> <input id="f${i}" type="${FIXTURE_INPUT_TYPE[f.kind] ?? 'text'}"></p>`,
     )
     .join('');
   const buttons = p.buttons.map((b) => `<button type="button">${escape(b)}</button>`).join(' ');

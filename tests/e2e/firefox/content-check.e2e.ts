@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyPage, parseContentModel } from '../../../shared/content';
 import type { CorpusSample } from '../../../scripts/lib/content-corpus';
 import { contentReason } from '../../../extension/warning/content-reason';
+import { browserView } from '../../../scripts/lib/browser-view';
 import { fixtureHtml, heldOutSamples } from '../content-fixtures';
 import { startSiteServer, type SiteServer } from '../site-server';
 import {
@@ -78,7 +79,7 @@ describe('Firefox: page checking', () => {
     const sample = samples.find(
       (s) =>
         s.label === 'police-impersonation' &&
-        classifyPage(s.page, { model }).scenario === 'police-impersonation',
+        classifyPage(browserView(s), { model }).scenario === 'police-impersonation',
     );
     expect(sample, 'a held-out police-impersonation page the model names').toBeDefined();
     await go(page, site.url(sample!.page.host), WARNING_PAGE);
@@ -92,7 +93,7 @@ describe('Firefox: page checking', () => {
       (s) =>
         s.label === 'benign' &&
         s.kind !== 'ordinary' &&
-        !classifyPage(s.page, { model }).suspicious,
+        !classifyPage(browserView(s), { model }).suspicious,
     );
     expect(sample, 'a held-out hard negative').toBeDefined();
     const url = site.url(sample!.page.host);
