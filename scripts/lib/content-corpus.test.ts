@@ -10,6 +10,7 @@ import {
   HARD_NEGATIVE_KINDS,
   HELD_OUT_FILE_PREFIX,
   readContentCorpus,
+  TRAIN_FILE_PREFIX,
 } from './content-corpus';
 
 const corpus = await readContentCorpus();
@@ -166,6 +167,22 @@ describe('reading a corpus folder', () => {
     const heldOut = (prefix: string) =>
       split.filter((s) => s.id.startsWith(prefix) && s.split === 'held-out').length;
     expect([heldOut('p-'), heldOut('q-')]).toEqual([1, 2]);
+  });
+
+  it('trains on all of a train- file and splits the others as if it were not there', async () => {
+    const others = { 'scams.json': ['p-1', 'p-2', 'p-3', 'p-4', 'p-5'].map(sample) };
+    const splitOf = (files: Record<string, unknown[]>) =>
+      withFiles(files, (dir) => readContentCorpus(dir)).then((xs) =>
+        xs.map((s) => `${s.id}:${s.split}`).sort(),
+      );
+    const alone = await splitOf(others);
+    const withBatch = await splitOf({
+      ...others,
+      [`${TRAIN_FILE_PREFIX}x.json`]: ['q-1', 'q-2', 'q-3', 'q-4'].map(sample),
+    });
+    expect(withBatch).toEqual(
+      [...alone, 'q-1:train', 'q-2:train', 'q-3:train', 'q-4:train'].sort(),
+    );
   });
 });
 
