@@ -112,6 +112,56 @@ describe('the held-out batches (files named held-out-…)', () => {
   });
 });
 
+describe('the training batches (files named train-…)', () => {
+  const inBatch = (s: (typeof corpus)[number]): boolean => s.file.startsWith(TRAIN_FILE_PREFIX);
+  const batch = corpus.filter(inBatch);
+  const count = (pred: (s: (typeof corpus)[number]) => boolean): number =>
+    batch.filter(pred).length;
+
+  it('never hold a page out, whatever order the files are read in', () => {
+    for (const samples of [corpus, assignSplit([...corpus].reverse())])
+      expect(samples.filter((s) => inBatch(s) && s.split === 'held-out').map((s) => s.id)).toEqual(
+        [],
+      );
+  });
+
+  it('leave the other files split exactly as they would be without the batches', () => {
+    const others = corpus.filter((s) => !inBatch(s));
+    const split = (xs: typeof corpus): string[] => xs.map((s) => `${s.id}:${s.split}`).sort();
+    expect(split(others)).toEqual(split(assignSplit(others)));
+  });
+
+  it.each(['zh', 'en'] as const)(
+    'hold at least 16 hard negatives of every kind in %s and 40 ordinary pages',
+    (lang) => {
+      for (const kind of HARD_NEGATIVE_KINDS)
+        expect(
+          count((s) => s.lang === lang && s.kind === kind),
+          kind,
+        ).toBeGreaterThanOrEqual(16);
+      expect(count((s) => s.lang === lang && s.kind === 'ordinary')).toBeGreaterThanOrEqual(40);
+    },
+  );
+
+  it.each(
+    CONTENT_SCENARIOS.flatMap(
+      (s) =>
+        [
+          [s, 'zh'],
+          [s, 'en'],
+        ] as const,
+    ),
+  )('hold at least 10 %s pages in %s', (scenario, lang) => {
+    expect(count((s) => s.label === scenario && s.lang === lang)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('give every page a host of its own, used by no other file', () => {
+    const hosts = batch.map((s) => s.page.host);
+    const elsewhere = new Set(corpus.filter((s) => !inBatch(s)).map((s) => s.page.host));
+    expect(hosts.filter((h, i) => hosts.indexOf(h) !== i || elsewhere.has(h))).toEqual([]);
+  });
+});
+
 describe('reading a corpus folder', () => {
   const sample = (id: string) => ({
     id,
