@@ -10,6 +10,7 @@ import {
   HARD_NEGATIVE_KINDS,
   HELD_OUT_FILE_PREFIX,
   readContentCorpus,
+  TRAIN_FILE_PREFIX,
 } from './content-corpus';
 
 const corpus = await readContentCorpus();
@@ -111,6 +112,56 @@ describe('the held-out batches (files named held-out-…)', () => {
   });
 });
 
+describe('the training batches (files named train-…)', () => {
+  const inBatch = (s: (typeof corpus)[number]): boolean => s.file.startsWith(TRAIN_FILE_PREFIX);
+  const batch = corpus.filter(inBatch);
+  const count = (pred: (s: (typeof corpus)[number]) => boolean): number =>
+    batch.filter(pred).length;
+
+  it('never hold a page out, whatever order the files are read in', () => {
+    for (const samples of [corpus, assignSplit([...corpus].reverse())])
+      expect(samples.filter((s) => inBatch(s) && s.split === 'held-out').map((s) => s.id)).toEqual(
+        [],
+      );
+  });
+
+  it('leave the other files split exactly as they would be without the batches', () => {
+    const others = corpus.filter((s) => !inBatch(s));
+    const split = (xs: typeof corpus): string[] => xs.map((s) => `${s.id}:${s.split}`).sort();
+    expect(split(others)).toEqual(split(assignSplit(others)));
+  });
+
+  it.each(['zh', 'en'] as const)(
+    'hold at least 16 hard negatives of every kind in %s and 40 ordinary pages',
+    (lang) => {
+      for (const kind of HARD_NEGATIVE_KINDS)
+        expect(
+          count((s) => s.lang === lang && s.kind === kind),
+          kind,
+        ).toBeGreaterThanOrEqual(16);
+      expect(count((s) => s.lang === lang && s.kind === 'ordinary')).toBeGreaterThanOrEqual(40);
+    },
+  );
+
+  it.each(
+    CONTENT_SCENARIOS.flatMap(
+      (s) =>
+        [
+          [s, 'zh'],
+          [s, 'en'],
+        ] as const,
+    ),
+  )('hold at least 10 %s pages in %s', (scenario, lang) => {
+    expect(count((s) => s.label === scenario && s.lang === lang)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('give every page a host of its own, used by no other file', () => {
+    const hosts = batch.map((s) => s.page.host);
+    const elsewhere = new Set(corpus.filter((s) => !inBatch(s)).map((s) => s.page.host));
+    expect(hosts.filter((h, i) => hosts.indexOf(h) !== i || elsewhere.has(h))).toEqual([]);
+  });
+});
+
 describe('reading a corpus folder', () => {
   const sample = (id: string) => ({
     id,
@@ -166,6 +217,22 @@ describe('reading a corpus folder', () => {
     const heldOut = (prefix: string) =>
       split.filter((s) => s.id.startsWith(prefix) && s.split === 'held-out').length;
     expect([heldOut('p-'), heldOut('q-')]).toEqual([1, 2]);
+  });
+
+  it('trains on all of a train- file and splits the others as if it were not there', async () => {
+    const others = { 'scams.json': ['p-1', 'p-2', 'p-3', 'p-4', 'p-5'].map(sample) };
+    const splitOf = (files: Record<string, unknown[]>) =>
+      withFiles(files, (dir) => readContentCorpus(dir)).then((xs) =>
+        xs.map((s) => `${s.id}:${s.split}`).sort(),
+      );
+    const alone = await splitOf(others);
+    const withBatch = await splitOf({
+      ...others,
+      [`${TRAIN_FILE_PREFIX}x.json`]: ['q-1', 'q-2', 'q-3', 'q-4'].map(sample),
+    });
+    expect(withBatch).toEqual(
+      [...alone, 'q-1:train', 'q-2:train', 'q-3:train', 'q-4:train'].sort(),
+    );
   });
 });
 

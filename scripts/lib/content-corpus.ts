@@ -13,7 +13,8 @@ import { hashFeature } from '../../shared/content/page-features';
  * The labelled page corpus (data/content-corpus/*.json, described in its README). Every
  * sample is authored for the corpus and says after which public pattern it was written
  * (`source`). The held-out split is fixed by the sample id alone, so the same pages stay out
- * of training on every run; files named `held-out-…` are held out whole.
+ * of training on every run; files named `held-out-…` are held out whole and files named
+ * `train-…` are trained on whole.
  */
 export const CONTENT_CORPUS_DIR = fileURLToPath(
   new URL('../../data/content-corpus/', import.meta.url),
@@ -35,6 +36,13 @@ export const HARD_NEGATIVE_KINDS = [
  * adding a batch moves no page of the others between training and held-out.
  */
 export const HELD_OUT_FILE_PREFIX = 'held-out-';
+
+/**
+ * Files whose name starts with this hold a batch written only to be trained on: every page in
+ * them is in training, and, like a held-out batch, they take no part in the hashed split, so
+ * adding one moves no page of the other files between training and held-out.
+ */
+export const TRAIN_FILE_PREFIX = 'train-';
 
 export interface CorpusSample {
   readonly id: string;
@@ -79,14 +87,17 @@ function parseSample(raw: unknown, file: string, where: string): Omit<CorpusSamp
 
 const inHeldOutFile = (s: Pick<CorpusSample, 'file'>): boolean =>
   s.file.startsWith(HELD_OUT_FILE_PREFIX);
+const inTrainFile = (s: Pick<CorpusSample, 'file'>): boolean =>
+  s.file.startsWith(TRAIN_FILE_PREFIX);
 
 /**
- * Every page of a `held-out-…` file is held out; of the other files, a quarter of every
- * (label, kind, language) group, chosen by a hash of the id, is held out.
+ * Every page of a `held-out-…` file is held out and every page of a `train-…` file is
+ * trained on; of the other files, a quarter of every (label, kind, language) group, chosen by
+ * a hash of the id, is held out.
  */
 export function assignSplit(samples: readonly Omit<CorpusSample, 'split'>[]): CorpusSample[] {
   const groups = new Map<string, Omit<CorpusSample, 'split'>[]>();
-  for (const s of samples.filter((s) => !inHeldOutFile(s))) {
+  for (const s of samples.filter((s) => !inHeldOutFile(s) && !inTrainFile(s))) {
     const key = `${s.label}/${s.kind}/${s.lang}`;
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
