@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { encodeContentModel, parseContentModel } from '../shared/content';
+import { browserView } from './lib/browser-view';
 import { readContentCorpus } from './lib/content-corpus';
 import { evaluateContent } from './lib/evaluate-content';
 import { trainContentModel } from './lib/train-content-model';
@@ -17,7 +18,10 @@ export const CONTENT_MODEL_PATH = fileURLToPath(
 
 async function main(): Promise<void> {
   const corpus = await readContentCorpus();
-  const train = corpus.filter((s) => s.split === 'train');
+  // Trained on the pages as the content script reads them, the view the model will judge.
+  const train = corpus
+    .filter((s) => s.split === 'train')
+    .map((s) => ({ ...s, page: browserView(s) }));
   const model = trainContentModel(train, { version: 1 });
   const file = encodeContentModel(model);
   // Written as Prettier would, so a retrain leaves `npm run format:check` green.
@@ -28,7 +32,7 @@ async function main(): Promise<void> {
   await writeFile(CONTENT_MODEL_PATH, json);
   const shipped = parseContentModel(file);
   const figures = evaluateContent(
-    corpus.filter((s) => s.split === 'held-out'),
+    corpus.filter((s) => s.split === 'held-out').map((s) => ({ ...s, page: browserView(s) })),
     shipped,
   );
   console.error(`trained on ${train.length} pages; model ${json.length} bytes`);

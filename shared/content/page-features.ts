@@ -46,6 +46,13 @@ function addTextGrams(counts: Map<string, number>, text: string, prefix: string)
   }
 }
 
+/**
+ * What honest sites say and scams do not: "we never ask for your code". An anti-fraud line
+ * is the most common words that pages about scams share and scam pages lack.
+ */
+const DISCLAIMS =
+  /(?:不会|绝不|从不|不得)(?:以任何理由)?(?:索要|索取|要求|询问)[^。！？\n]{0,12}(?:验证码|密码|卡号|转账)|(?:will )?never (?:ask|call|request)[^.!?\n]{0,30}(?:code|password|pin|card|transfer)/i;
+
 export function pageFeatures(page: PageExtract, dim: number): SparseVector {
   const grams = new Map<string, number>();
   addTextGrams(grams, page.title, 't');
@@ -76,6 +83,10 @@ export function pageFeatures(page: PageExtract, dim: number): SparseVector {
   for (const [scenario, n] of scenarioCueCounts(all.join('\n').toLowerCase())) {
     const i = hashFeature(`cue:${scenario}`) % dim;
     acc.set(i, (acc.get(i) ?? 0) + Math.min(n, 4) / 2);
+  }
+  if (DISCLAIMS.test(all.join('\n'))) {
+    const i = hashFeature('cue:disclaims-asking') % dim;
+    acc.set(i, (acc.get(i) ?? 0) + 1);
   }
   const indices = Uint32Array.from(acc.keys());
   const values = Float32Array.from(indices, (i) => acc.get(i)!);
