@@ -17,19 +17,20 @@ import {
 const corpus = await readContentCorpus();
 const has = (pred: (s: (typeof corpus)[number]) => boolean): boolean => corpus.some(pred);
 
+/** Every scenario in each language, for the per-scenario counts of the batches. */
+const SCENARIO_LANGUAGES = CONTENT_SCENARIOS.flatMap((s) => [
+  [s, 'zh'] as const,
+  [s, 'en'] as const,
+]);
+
 describe('the content corpus', () => {
-  it.each(
-    CONTENT_SCENARIOS.flatMap(
-      (s) =>
-        [
-          [s, 'zh'],
-          [s, 'en'],
-        ] as const,
-    ),
-  )('has %s pages in %s in both the training and the held-out split', (scenario, lang) => {
-    for (const split of ['train', 'held-out'] as const)
-      expect(has((s) => s.label === scenario && s.lang === lang && s.split === split)).toBe(true);
-  });
+  it.each(SCENARIO_LANGUAGES)(
+    'has %s pages in %s in both the training and the held-out split',
+    (scenario, lang) => {
+      for (const split of ['train', 'held-out'] as const)
+        expect(has((s) => s.label === scenario && s.lang === lang && s.split === split)).toBe(true);
+    },
+  );
 
   it.each(
     HARD_NEGATIVE_KINDS.flatMap(
@@ -95,15 +96,7 @@ describe('the held-out batches (files named held-out-…)', () => {
     },
   );
 
-  it.each(
-    CONTENT_SCENARIOS.flatMap(
-      (s) =>
-        [
-          [s, 'zh'],
-          [s, 'en'],
-        ] as const,
-    ),
-  )('hold at least 5 %s pages in %s', (scenario, lang) => {
+  it.each(SCENARIO_LANGUAGES)('hold at least 5 %s pages in %s', (scenario, lang) => {
     expect(count((s) => s.label === scenario && s.lang === lang)).toBeGreaterThanOrEqual(5);
   });
 
@@ -144,15 +137,7 @@ describe('the training batches (files named train-…)', () => {
     },
   );
 
-  it.each(
-    CONTENT_SCENARIOS.flatMap(
-      (s) =>
-        [
-          [s, 'zh'],
-          [s, 'en'],
-        ] as const,
-    ),
-  )('hold at least 10 %s pages in %s', (scenario, lang) => {
+  it.each(SCENARIO_LANGUAGES)('hold at least 10 %s pages in %s', (scenario, lang) => {
     expect(count((s) => s.label === scenario && s.lang === lang)).toBeGreaterThanOrEqual(10);
   });
 
