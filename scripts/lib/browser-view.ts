@@ -1,29 +1,30 @@
-import { fieldKind, textSignals, type PageExtract } from '../../shared/content';
+import { Window } from 'happy-dom';
+import { extractPage } from '../../extension/content/extract-page';
+import type { PageExtract } from '../../shared/content';
 import type { CorpusSample } from './content-corpus';
-
-/** How the browser-test fixtures mark up a field of each kind (tests/e2e/content-fixtures.ts). */
-export const FIXTURE_INPUT_TYPE: Readonly<Record<string, string>> = {
-  password: 'password',
-  phone: 'tel',
-};
+import { fixtureHtml } from './content-fixture';
 
 /**
- * A corpus page as the content script reads it off its fixture page: each field's kind from
- * its label and input type, as `fieldKind` judges it in the browser ("Library card number" is
- * a card there, whatever the sample says), and the signals the sample states (the fixture
- * shows each as a widget, link or timer) together with those its words show. The figures
- * that count are the ones on this view: it is what ships.
+ * The DOM the content script's extraction runs on, from happy-dom: what it reads as globals
+ * in the page (`Node`, `NodeFilter`, `HTMLInputElement`, `CSS`) is set from the same window.
+ */
+const window = new Window();
+Object.assign(globalThis, {
+  Node: window.Node,
+  NodeFilter: window.NodeFilter,
+  HTMLInputElement: window.HTMLInputElement,
+  CSS: window.CSS,
+});
+
+/**
+ * A corpus page as the content script reads it off its fixture page (`fixtureHtml`, which
+ * the browser tests serve): the same extraction code on the same HTML, so field kinds come
+ * from their labels ("Library card number" is a card there, whatever the sample says) and
+ * the text includes the labels, buttons and widgets the fixture shows. The figures that count
+ * are the ones on this view, and the model learns from it: it is what ships. The browser
+ * tests check that real Chromium reaches the same verdicts.
  */
 export function browserView(sample: CorpusSample): PageExtract {
-  const p = sample.page;
-  const fields = p.fields.map((f) => ({
-    ...f,
-    kind: fieldKind({
-      type: FIXTURE_INPUT_TYPE[f.kind] ?? 'text',
-      autocomplete: '',
-      label: f.label,
-    }),
-  }));
-  const words = textSignals(`${p.title} ${p.text}`, p.buttons);
-  return { ...p, fields, signals: [...new Set([...p.signals, ...words])] };
+  const doc = new window.DOMParser().parseFromString(fixtureHtml(sample), 'text/html');
+  return { ...extractPage(doc as unknown as Document), host: sample.page.host };
 }
