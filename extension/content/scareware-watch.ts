@@ -26,14 +26,24 @@ export function watchScareware(doc: Document, report: (signal: PageSignal) => vo
   });
 }
 
-/** Takes the page out of full screen and silences it; run before the warning replaces it. */
-export function defendAgainstScareware(): void {
+/**
+ * Silences the page and takes it out of full screen; run before the warning replaces it, and
+ * waited for (half a second at most), so that the warning loads over a page that has left full
+ * screen and whose sound has stopped, rather than racing them. Self-contained: it is run in
+ * the page by `scripting.executeScript`, which sends only the function's source.
+ */
+export async function defendAgainstScareware(): Promise<void> {
   try {
-    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     for (const media of document.querySelectorAll('audio, video')) {
       const m = media as HTMLMediaElement;
       m.muted = true;
       m.pause();
+    }
+    if (document.fullscreenElement) {
+      await Promise.race([
+        document.exitFullscreen().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 500)),
+      ]);
     }
   } catch {
     // Never into the page.
