@@ -1,6 +1,7 @@
 import type { Allowlist } from '../allowlist';
 import { createFindLookalike, type LookalikeTechnique } from './find-lookalike';
 import { lookalikeReason } from './lookalike-reason';
+import { parseTarget } from './parse-target';
 import type { ProtectedName, ProtectedNames } from './protected-names';
 
 export type { LookalikeTechnique } from './find-lookalike';
@@ -32,32 +33,6 @@ export interface LookalikeDetectorOptions {
   readonly protectedNames: ProtectedNames | readonly ProtectedName[];
   /** Domains never to warn on (with their subdomains), on top of the protected names. */
   readonly allowlist?: Allowlist;
-}
-
-interface Target {
-  readonly host: string;
-  readonly userinfo: string;
-  readonly pathname: string;
-}
-
-/** WHATWG URL parsing, as the browser does it: lowercases, applies IDNA, gives punycode. */
-function parseTarget(input: string): Target | null {
-  let url: URL | null = null;
-  try {
-    url = new URL(input);
-  } catch {
-    // A bare host ("icbc-kefu.top") has no scheme; try it as one below.
-  }
-  if (!url?.hostname) {
-    try {
-      url = new URL(`http://${input}`);
-    } catch {
-      return null;
-    }
-  }
-  const host = url.hostname.replace(/\.$/, '');
-  if (!host || host.startsWith('[')) return null;
-  return { host, userinfo: url.username + ':' + url.password, pathname: url.pathname };
 }
 
 /**
