@@ -10,6 +10,7 @@ import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
 import { acceptsLure, lureSequenceTier, strongestTier } from './lure-words';
 import type { ProtectedName } from './protected-names';
 import { punycodeToUnicode } from './punycode-to-unicode';
+import { labelCount, splitLabels } from './split-labels';
 
 export type { LookalikeHit, LookalikeTechnique } from './lookalike-hit';
 
@@ -142,7 +143,7 @@ function sharedHostLookalike(
   index: BrandIndex,
 ) {
   if (!shared.domain || !shared.publicSuffix || !shared.isPrivate) return null;
-  const own = labels.length - shared.publicSuffix.split('.').length - 1;
+  const own = labels.length - labelCount(shared.publicSuffix) - 1;
   if (own < 0) return null;
   // Free hosting costs nothing, so it weighs like an abused TLD ("americanexpress.yolasite.com");
   // not on the hosts where companies publish their own pages ("microsoft.github.io").
@@ -154,7 +155,7 @@ function sharedHostLookalike(
 /** Where the site's own name sits: a free host's customer label, or the registrable label. */
 function siteLabel(shared: ReturnType<typeof parse>, labels: readonly string[], own: number) {
   if (!shared.isPrivate || !shared.publicSuffix) return own;
-  return labels.length - shared.publicSuffix.split('.').length - 1;
+  return labels.length - labelCount(shared.publicSuffix) - 1;
 }
 
 function aboveSite(tokens: Token[], site: number, domain: string, host: string, index: BrandIndex) {
@@ -183,6 +184,10 @@ function ownPieces(tokens: readonly Token[], own: number): Token[] {
   return tokens.slice(start, end);
 }
 
+// Hosts reach the check already extracted, by the URL parser or parseTarget.
+const WITH_PRIVATE = { allowPrivateDomains: true, extractHostname: false } as const;
+const ICANN_ONLY = { allowPrivateDomains: false, extractHostname: false } as const;
+
 export interface FindLookalike {
   (host: string, userinfo: string, pathname: string): LookalikeHit | null;
 }
@@ -193,13 +198,11 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
   return (host, userinfo, pathname) => {
     if (protectedCovering(host, index)) return null;
     // One parse for most hosts: the ICANN view is parsed apart only under a private suffix.
-    const shared = parse(host, { allowPrivateDomains: true, extractHostname: false });
-    const info = shared.isPrivate
-      ? parse(host, { allowPrivateDomains: false, extractHostname: false })
-      : shared;
+    const shared = parse(host, WITH_PRIVATE);
+    const info = shared.isPrivate ? parse(host, ICANN_ONLY) : shared;
     if (info.isIp || !info.domain || !info.publicSuffix) return null;
-    const labels = host.split('.');
-    const own = labels.length - info.publicSuffix.split('.').length - 1;
+    const labels = splitLabels(host);
+    const own = labels.length - labelCount(info.publicSuffix) - 1;
     if (own < 0) return null;
     const site = siteLabel(shared, labels, own);
     const cheap = isAbusedTld(info.publicSuffix);
