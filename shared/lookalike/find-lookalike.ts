@@ -63,6 +63,8 @@ function subdomainBrand(
   cheap: boolean,
   index: BrandIndex,
 ) {
+  // Most hosts have no label above the site's own ("example.com"): nothing to look at.
+  if (!tokens[0] || tokens[0].label >= own) return null;
   const scope = tokens.filter((t) => t.label <= own);
   const site = scope.filter((t) => t.label === own);
   // A site named only with lure words and the words of web hosting ("support-portal",
@@ -159,6 +161,7 @@ function siteLabel(shared: ReturnType<typeof parse>, labels: readonly string[], 
 }
 
 function aboveSite(tokens: Token[], site: number, domain: string, host: string, index: BrandIndex) {
+  if (!tokens[0] || tokens[0].label >= site) return null; // no label above the site's own
   const labels: string[] = [];
   const pieces: string[] = [];
   for (const t of tokens) {
