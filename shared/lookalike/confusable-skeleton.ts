@@ -33,8 +33,17 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
 
 /** The UTS #39-style skeleton of a label: compatibility-decomposed, unaccented, de-confused. */
 export function confusableSkeleton(label: string): string {
-  // ASCII fast path: most hosts on most navigations.
-  if (!/[^ -~]/.test(label)) return label.toLowerCase();
+  // ASCII fast path: most hosts on most navigations, already lowercase from the URL parser.
+  let upper = false;
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return unicodeSkeleton(label);
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  return upper ? label.toLowerCase() : label;
+}
+
+function unicodeSkeleton(label: string): string {
   let out = '';
   for (const ch of label.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '')) {
     out += CONFUSABLES.get(ch) ?? ch.toLowerCase();
