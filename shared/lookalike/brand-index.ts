@@ -1,5 +1,6 @@
 import { parse } from 'tldts';
 import { confusableSkeleton, lookalikeKey } from './confusable-skeleton';
+import { GatedMap, GatedSet } from './gated-map';
 import type { ProtectedName } from './protected-names';
 
 /**
@@ -82,18 +83,18 @@ function compactName(name: string): string | null {
 }
 
 export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
-  const domains = new Map<string, ProtectedName>();
-  const exactTokens = new Set<string>();
-  const byKey = new Map<string, BrandToken[]>();
+  const domains = new GatedMap<ProtectedName>();
+  const exactTokens = new GatedSet();
+  const byKey = new GatedMap<BrandToken[]>();
   const typoByFirst = new Map<string, TypoCandidate[][]>();
-  const domainSequences = new Map<string, (readonly [ProtectedName, string[]])[]>();
+  const domainSequences = new GatedMap<(readonly [ProtectedName, string[]])[]>();
   const zhNames: (readonly [string, ProtectedName])[] = [];
-  const governmentKeys = new Map<string, ProtectedName>();
-  const domainLabels = new Map<string, ProtectedName>();
-  const bySkeleton = new Map<string, BrandToken[]>();
-  const byFirstTwoSwapped = new Map<string, BrandToken[]>();
-  const skeletonHeads = new Set<string>();
-  const skeletonTails = new Set<string>();
+  const governmentKeys = new GatedMap<ProtectedName>();
+  const domainLabels = new GatedMap<ProtectedName>();
+  const bySkeleton = new GatedMap<BrandToken[]>();
+  const byFirstTwoSwapped = new GatedMap<BrandToken[]>();
+  const skeletonHeads = new GatedSet();
+  const skeletonTails = new GatedSet();
 
   for (const brand of brands) {
     const common = new Set(brand.commonWords ?? []);
