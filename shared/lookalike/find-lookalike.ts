@@ -43,12 +43,19 @@ function embeddedDomain(tokens: Token[], own: number, host: string, index: Brand
 
 /** "gov-cn-x.com" is caught as an embedded gov.cn; this adds "govcn" glued and "chinatax-gov". */
 function governmentCue(tokens: Token[], own: number, host: string, index: BrandIndex) {
-  const named = tokens.find((t) => t.label <= own && index.governmentKeys.has(t.key));
+  // One pass over the tokens up to the registrable label, in place of three searches.
+  let named: Token | undefined;
+  let glued = false;
+  let gov = false;
+  for (const t of tokens) {
+    if (t.label > own) break;
+    if (!named && index.governmentKeys.has(t.key)) named = t;
+    if (t.key.includes('govcn')) glued = true;
+    if (t.key === 'gov') gov = true;
+  }
   const brand = named ? index.governmentKeys.get(named.key)! : index.domains.get('gov.cn');
   if (!brand) return null;
-  const glued = tokens.some((t) => t.label <= own && t.key.includes('govcn'));
-  const gov = named && tokens.some((t) => t.label <= own && t.key === 'gov');
-  return glued || gov ? lookalikeHit('government-impersonation', brand, host) : null;
+  return glued || (named && gov) ? lookalikeHit('government-impersonation', brand, host) : null;
 }
 
 /**
@@ -102,6 +109,11 @@ function digitSplitTiers(token: Token): (1 | 2 | undefined)[] {
   const tier = lureSequenceTier(token.key);
   if (tier || !DIGITS.test(token.skeleton)) return [tier];
   return token.skeleton.split(DIGITS).map((piece) => lureSequenceTier(foldAscii(piece)));
+}
+
+function pushToken(tokens: Token[], text: string, label: number): void {
+  const skeleton = confusableSkeleton(text);
+  tokens.push({ text, key: foldAscii(skeleton), skeleton, label });
 }
 
 /** The protected domain covering `name` (itself or a parent), if any. */
@@ -213,11 +225,12 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
     const ownText = punycodeToUnicode(labels[own]!);
     for (let label = 0; label < labels.length; label++) {
       const unicode = label === own ? ownText : punycodeToUnicode(labels[label]!);
-      for (const text of labelPieces(unicode)) {
-        if (!text) continue;
-        const skeleton = confusableSkeleton(text);
-        tokens.push({ text, key: foldAscii(skeleton), skeleton, label });
+      // Most labels are one piece: no list of pieces to build and walk for them.
+      if (unicode.indexOf('-') === -1 && unicode.indexOf('_') === -1) {
+        if (unicode) pushToken(tokens, unicode, label);
+        continue;
       }
+      for (const text of labelPieces(unicode)) if (text) pushToken(tokens, text, label);
     }
     return (
       embeddedDomain(tokens, own, host, index) ??
