@@ -30,7 +30,8 @@ function urlTarget(input: string): Target | null {
       return null;
     }
   }
-  const host = url.hostname.replace(/\.$/, '');
+  const hostname = url.hostname;
+  const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
   if (!host || host.startsWith('[')) return null;
   return { host, userinfo: url.username + ':' + url.password, pathname: url.pathname };
 }
@@ -50,20 +51,22 @@ const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 
 /**
  * Navigation URLs are nearly always this plain ("https://example.com/", "https://shop.example
- * .com/page?x=1"), and `new URL` with its getters costs about twice what one regex does (some
- * 300 against 150 ns in Node). For those the parts are read off the match; they are what the
+ * .com/page?x=1"), and `new URL` with its getters costs half as much again as one regex (some
+ * 230 against 150 ns in Node). For those the parts are read off the match; they are what the
  * URL parser would give (parse-target.test.ts compares the two). Anything else (a port, user
  * info, upper case, IDN, an escape, leading spaces) returns null and goes to the URL parser.
  */
 function plainTarget(input: string): Target | null {
+  // IDN labels are checked first, before the regex, as only the URL parser validates them.
+  if (input.includes('xn--')) return null;
   const match = PLAIN_URL.exec(input);
   if (!match) return null;
-  const [, scheme, host = '', path = '/'] = match;
   // Without a scheme, a colon may start one ("localhost:8080"): that is the URL parser's call.
-  if (!scheme && input.includes(':')) return null;
-  if (host.includes('xn--') || (path.length > 1 && DOT_SEGMENT.test(path))) return null;
+  if (!match[1] && input.includes(':')) return null;
   // No path at all is "/" in http.
-  return { host: oneByte(host), userinfo: ':', pathname: path };
+  const path = match[3] ?? '/';
+  if (path.length > 1 && DOT_SEGMENT.test(path)) return null;
+  return { host: oneByte(match[2]!), userinfo: ':', pathname: path };
 }
 
 /**
