@@ -62,8 +62,10 @@ export interface BrandIndex {
 
 export function letterMask(key: string): number {
   let mask = 0;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
+  // for-of, not charCodeAt(i): see damerauLevenshtein. An astral character's second half lands
+  // in the "other" bit its first half set already, as it did when read by index.
+  for (const ch of key) {
+    const c = ch.charCodeAt(0);
     if (c >= 0x61 && c <= 0x7a) mask |= 1 << (c - 0x61);
     else if (c >= 0x30 && c <= 0x39) mask |= 1 << 26;
     else mask |= 1 << 27;
