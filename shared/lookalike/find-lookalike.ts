@@ -111,10 +111,14 @@ function digitSplitTiers(token: Token): (1 | 2 | undefined)[] {
   return token.skeleton.split(DIGITS).map((piece) => lureSequenceTier(foldAscii(piece)));
 }
 
-function pushToken(tokens: Token[], text: string, label: number): void {
-  const skeleton = confusableSkeleton(text);
+/** `asIs`: the text is lowercase ASCII, its own skeleton, as nearly every host's labels are. */
+function pushToken(tokens: Token[], text: string, label: number, asIs: boolean): void {
+  const skeleton = asIs ? text : confusableSkeleton(text);
   tokens.push({ text, key: foldAscii(skeleton), skeleton, label });
 }
+
+// A capital (a host from a scheme the URL parser does not lowercase) or anything not ASCII.
+const NOT_LOWER_ASCII = /[^ -~]|[A-Z]/;
 
 /** The protected domain covering `name` (itself or a parent), if any. */
 export function protectedCovering(name: string, index: BrandIndex): ProtectedName | null {
@@ -223,14 +227,18 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
     const cheap = isAbusedTld(info.publicSuffix);
     const tokens: Token[] = [];
     const ownText = punycodeToUnicode(labels[own]!);
+    // One test of the whole host instead of two regexes per piece in confusableSkeleton.
+    const lowerAscii = !NOT_LOWER_ASCII.test(host);
     for (let label = 0; label < labels.length; label++) {
       const unicode = label === own ? ownText : punycodeToUnicode(labels[label]!);
+      // Not decoded from punycode: its pieces are the host's own lowercase ASCII.
+      const asIs = lowerAscii && unicode === labels[label];
       // Most labels are one piece: no list of pieces to build and walk for them.
       if (unicode.indexOf('-') === -1 && unicode.indexOf('_') === -1) {
-        if (unicode) pushToken(tokens, unicode, label);
+        if (unicode) pushToken(tokens, unicode, label, asIs);
         continue;
       }
-      for (const text of labelPieces(unicode)) if (text) pushToken(tokens, text, label);
+      for (const text of labelPieces(unicode)) if (text) pushToken(tokens, text, label, asIs);
     }
     return (
       embeddedDomain(tokens, own, host, index) ??
