@@ -227,14 +227,18 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
     const cheap = isAbusedTld(info.publicSuffix);
     const tokens: Token[] = [];
     const ownText = punycodeToUnicode(labels[own]!);
-    // One test of the whole host instead of two regexes per piece in confusableSkeleton.
+    // One test of the whole host instead of two regexes per piece in confusableSkeleton, and of
+    // hyphens in it instead of two searches per label.
     const lowerAscii = !NOT_LOWER_ASCII.test(host);
+    const joined = host.indexOf('-') !== -1 || host.indexOf('_') !== -1;
     for (let label = 0; label < labels.length; label++) {
       const unicode = label === own ? ownText : punycodeToUnicode(labels[label]!);
       // Not decoded from punycode: its pieces are the host's own lowercase ASCII.
       const asIs = lowerAscii && unicode === labels[label];
-      // Most labels are one piece: no list of pieces to build and walk for them.
-      if (unicode.indexOf('-') === -1 && unicode.indexOf('_') === -1) {
+      // Most labels are one piece: no list of pieces to build and walk for them. Decoding adds
+      // no hyphen or underscore (and every punycode label has "--"), so a host without them
+      // has no label to split.
+      if (!joined || (unicode.indexOf('-') === -1 && unicode.indexOf('_') === -1)) {
         if (unicode) pushToken(tokens, unicode, label, asIs);
         continue;
       }
