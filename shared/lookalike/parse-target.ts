@@ -66,17 +66,5 @@ function plainTarget(input: string): Target | null {
   // No path at all is "/" in http.
   const path = match[3] ?? '/';
   if (path.length > 1 && DOT_SEGMENT.test(path)) return null;
-  return { host: oneByte(match[2]!), userinfo: ':', pathname: path };
-}
-
-/**
- * The same ASCII text, stored one byte a character. A string cut out of text that holds any
- * other character (a file read with an em dash in a comment) is stored two bytes a character
- * in V8 and SpiderMonkey, and so is everything later cut out of it: each Map lookup, regex and
- * case mapping on the host's labels then takes a slower path. The URL parser builds its host
- * afresh, one byte a character; encodeURIComponent does the same, and leaves the letters,
- * digits, dots and hyphens of a plain host as they are.
- */
-function oneByte(ascii: string): string {
-  return encodeURIComponent(ascii);
+  return { host: match[2]!, userinfo: ':', pathname: path };
 }
