@@ -53,9 +53,9 @@ function governmentCue(tokens: Token[], own: number, host: string, index: BrandI
     if (t.key.includes('govcn')) glued = true;
     if (t.key === 'gov') gov = true;
   }
+  if (!glued && !(named && gov)) return null;
   const brand = named ? index.governmentKeys.get(named.key)! : index.domains.get('gov.cn');
-  if (!brand) return null;
-  return glued || (named && gov) ? lookalikeHit('government-impersonation', brand, host) : null;
+  return brand ? lookalikeHit('government-impersonation', brand, host) : null;
 }
 
 /**
