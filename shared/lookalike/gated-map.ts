@@ -64,3 +64,10 @@ export class GatedSet extends Set<string> {
     return mayHave(this.gate, key) && super.has(key);
   }
 }
+
+/** A GatedSet of `keys`. */
+export function gatedSet(keys: Iterable<string>): GatedSet {
+  const set = new GatedSet();
+  for (const key of keys) set.add(key);
+  return set;
+}
