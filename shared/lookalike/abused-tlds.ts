@@ -1,9 +1,12 @@
+import { gatedSet } from './gated-map';
+
 /**
  * TLDs that abuse reports single out: cheap or free to register, and where a brand's exact name
  * is almost never the brand (Spamhaus and Interisle's yearly phishing-landscape reports list
  * the same names year after year). A brand's own domains are protected before this runs.
  */
-const ABUSED_TLDS = new Set(
+// Gated: every check looks its public suffix up here, most of them not listed.
+const ABUSED_TLDS = gatedSet(
   (
     'top xyz vip shop online site club icu cc buzz ml ga cf gq tk live work rest cyou bond sbs ' +
     'info one red center direct tools mobi link click support help services digital world ' +

@@ -58,13 +58,16 @@ function isDigit(code: number): boolean {
 
 /** "ebay24", "hsbc2x", "paypalv2", "4121wellsfargo": a brand token plus only digits or a version. */
 function brandWithNumber(skeleton: string, index: BrandIndex): BrandToken | null {
-  if (!isDigit(skeleton.charCodeAt(0)) && !/[\dx]$/.test(skeleton)) return null;
+  const last = skeleton.charCodeAt(skeleton.length - 1);
+  // Most pieces neither start with a digit nor end in one or an x: checked before any regex.
+  if (!isDigit(skeleton.charCodeAt(0)) && !isDigit(last) && last !== 0x78 /* x */) return null;
   if (NUMBER_WITH_VERSION.test(skeleton)) return numberWithVersion(skeleton, index);
-  const bare = skeleton.replace(/^\d+|(?:v?\d+x?)$/g, '');
+  const bare = skeleton.replace(NUMBER_AROUND, '');
   if (bare === skeleton || bare.length < 4) return null;
   return index.bySkeleton.get(bare)?.find((t) => t.strength === 'distinctive') ?? null;
 }
 
+const NUMBER_AROUND = /^\d+|(?:v?\d+x?)$/g;
 const NUMBER_WITH_VERSION = /^\d{4,}(?:v\d+|\d*x)$/;
 const VERSION = /^(?:v\d+|\d*x)$/;
 

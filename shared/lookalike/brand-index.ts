@@ -1,5 +1,6 @@
 import { parse } from 'tldts';
 import { confusableSkeleton, lookalikeKey } from './confusable-skeleton';
+import { GatedMap, GatedSet } from './gated-map';
 import type { ProtectedName } from './protected-names';
 
 /**
@@ -61,8 +62,10 @@ export interface BrandIndex {
 
 export function letterMask(key: string): number {
   let mask = 0;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
+  // for-of, not charCodeAt(i): see damerauLevenshtein. An astral character's second half lands
+  // in the "other" bit its first half set already, as it did when read by index.
+  for (const ch of key) {
+    const c = ch.charCodeAt(0);
     if (c >= 0x61 && c <= 0x7a) mask |= 1 << (c - 0x61);
     else if (c >= 0x30 && c <= 0x39) mask |= 1 << 26;
     else mask |= 1 << 27;
@@ -82,18 +85,18 @@ function compactName(name: string): string | null {
 }
 
 export function createBrandIndex(brands: readonly ProtectedName[]): BrandIndex {
-  const domains = new Map<string, ProtectedName>();
-  const exactTokens = new Set<string>();
-  const byKey = new Map<string, BrandToken[]>();
+  const domains = new GatedMap<ProtectedName>();
+  const exactTokens = new GatedSet();
+  const byKey = new GatedMap<BrandToken[]>();
   const typoByFirst = new Map<string, TypoCandidate[][]>();
-  const domainSequences = new Map<string, (readonly [ProtectedName, string[]])[]>();
+  const domainSequences = new GatedMap<(readonly [ProtectedName, string[]])[]>();
   const zhNames: (readonly [string, ProtectedName])[] = [];
-  const governmentKeys = new Map<string, ProtectedName>();
-  const domainLabels = new Map<string, ProtectedName>();
-  const bySkeleton = new Map<string, BrandToken[]>();
-  const byFirstTwoSwapped = new Map<string, BrandToken[]>();
-  const skeletonHeads = new Set<string>();
-  const skeletonTails = new Set<string>();
+  const governmentKeys = new GatedMap<ProtectedName>();
+  const domainLabels = new GatedMap<ProtectedName>();
+  const bySkeleton = new GatedMap<BrandToken[]>();
+  const byFirstTwoSwapped = new GatedMap<BrandToken[]>();
+  const skeletonHeads = new GatedSet();
+  const skeletonTails = new GatedSet();
 
   for (const brand of brands) {
     const common = new Set(brand.commonWords ?? []);

@@ -33,8 +33,17 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
 
 /** The UTS #39-style skeleton of a label: compatibility-decomposed, unaccented, de-confused. */
 export function confusableSkeleton(label: string): string {
-  // ASCII fast path: most hosts on most navigations.
-  if (!/[^ -~]/.test(label)) return label.toLowerCase();
+  if (NON_ASCII.test(label)) return unicodeSkeleton(label);
+  // ASCII: most hosts on most navigations, already lowercase from the URL parser. Regexes, not
+  // a loop over the characters: labels arrive in several of V8's string layouts (sliced, joined,
+  // two bytes a character...), so a loop's per-character charCodeAt cannot be specialised.
+  return CAPITAL.test(label) ? label.toLowerCase() : label;
+}
+
+const NON_ASCII = /[^ -~]/;
+const CAPITAL = /[A-Z]/;
+
+function unicodeSkeleton(label: string): string {
   let out = '';
   for (const ch of label.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '')) {
     out += CONFUSABLES.get(ch) ?? ch.toLowerCase();
@@ -50,20 +59,19 @@ export function confusableSkeleton(label: string): string {
 export function foldAscii(s: string): string {
   // Most pieces hold none of these: return them as they are, without building a copy.
   if (!FOLDED.test(s)) return s;
-  // A hand loop, not four regex replaces: it runs for many pieces of many hosts.
+  // A hand loop, not four regex replaces: it runs for many pieces of many hosts. Over the
+  // characters with for-of rather than s[i], which cannot be specialised for the several string
+  // layouts the pieces arrive in (see confusableSkeleton).
   let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    const next = s[i + 1];
-    if ((c === 'r' && next === 'n') || (c === 'v' && next === 'v')) {
-      out += c === 'r' ? 'm' : 'w';
-      i++;
-    } else if (c === '0') {
-      out += 'o';
-    } else if (c === '1' || c === 'i' || c === '|') {
-      out += 'l';
+  let previous = '';
+  for (const c of s) {
+    if ((previous === 'r' && c === 'n') || (previous === 'v' && c === 'v')) {
+      // The pair is one letter: take back the r or v just written.
+      out = out.slice(0, -1) + (c === 'n' ? 'm' : 'w');
+      previous = '';
     } else {
-      out += c;
+      out += c === '0' ? 'o' : c === '1' || c === 'i' || c === '|' ? 'l' : c;
+      previous = c;
     }
   }
   return out;

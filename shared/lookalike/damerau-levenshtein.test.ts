@@ -38,8 +38,14 @@ describe('damerauLevenshtein', () => {
     expect(damerauLevenshtein('a', 'abcdef', 2)).toBe(3);
   });
 
+  it('measures labels longer than its reused rows', () => {
+    expect(damerauLevenshtein('a'.repeat(70), `${'a'.repeat(69)}b`, 2)).toBe(1);
+    expect(damerauLevenshtein(`${'ab'.repeat(40)}x`, `${'ab'.repeat(40)}`, 2)).toBe(1);
+  });
+
   it('agrees with the uncapped textbook version up to the cap', () => {
-    const word = fc.string({ unit: fc.constantFrom(...'abcl1'), maxLength: 8 });
+    // Cyrillic and astral letters too: the distance counts UTF-16 code units, as s[i] reads them.
+    const word = fc.string({ unit: fc.constantFrom(...'abcl1а𝐚𝐛'), maxLength: 8 });
     fc.assert(
       fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
         expect(damerauLevenshtein(a, b, max)).toBe(Math.min(reference(a, b), max + 1));

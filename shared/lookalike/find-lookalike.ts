@@ -11,6 +11,7 @@ import { acceptsLure, lureSequenceTier, strongestTier } from './lure-words';
 import type { ProtectedName } from './protected-names';
 import { outsideBrandWords } from './outside-brand-words';
 import { punycodeToUnicode } from './punycode-to-unicode';
+import { labelCount, splitLabels } from './split-labels';
 
 export type { LookalikeHit, LookalikeTechnique } from './lookalike-hit';
 
@@ -43,12 +44,19 @@ function embeddedDomain(tokens: Token[], own: number, host: string, index: Brand
 
 /** "gov-cn-x.com" is caught as an embedded gov.cn; this adds "govcn" glued and "chinatax-gov". */
 function governmentCue(tokens: Token[], own: number, host: string, index: BrandIndex) {
-  const named = tokens.find((t) => t.label <= own && index.governmentKeys.has(t.key));
+  // One pass over the tokens up to the registrable label, in place of three searches.
+  let named: Token | undefined;
+  let glued = false;
+  let gov = false;
+  for (const t of tokens) {
+    if (t.label > own) break;
+    if (!named && index.governmentKeys.has(t.key)) named = t;
+    if (t.key.includes('govcn')) glued = true;
+    if (t.key === 'gov') gov = true;
+  }
+  if (!glued && !(named && gov)) return null;
   const brand = named ? index.governmentKeys.get(named.key)! : index.domains.get('gov.cn');
-  if (!brand) return null;
-  const glued = tokens.some((t) => t.label <= own && t.key.includes('govcn'));
-  const gov = named && tokens.some((t) => t.label <= own && t.key === 'gov');
-  return glued || gov ? lookalikeHit('government-impersonation', brand, host) : null;
+  return brand ? lookalikeHit('government-impersonation', brand, host) : null;
 }
 
 /**
@@ -63,6 +71,8 @@ function subdomainBrand(
   cheap: boolean,
   index: BrandIndex,
 ) {
+  // Most hosts have no label above the site's own ("example.com"): nothing to look at.
+  if (!tokens[0] || tokens[0].label >= own) return null;
   const scope = tokens.filter((t) => t.label <= own);
   const site = scope.filter((t) => t.label === own);
   // A site named only with lure words and the words of web hosting ("support-portal",
@@ -101,6 +111,15 @@ function digitSplitTiers(token: Token): (1 | 2 | undefined)[] {
   if (tier || !DIGITS.test(token.skeleton)) return [tier];
   return token.skeleton.split(DIGITS).map((piece) => lureSequenceTier(foldAscii(piece)));
 }
+
+/** `asIs`: the text is lowercase ASCII, its own skeleton, as nearly every host's labels are. */
+function pushToken(tokens: Token[], text: string, label: number, asIs: boolean): void {
+  const skeleton = asIs ? text : confusableSkeleton(text);
+  tokens.push({ text, key: foldAscii(skeleton), skeleton, label });
+}
+
+// A capital (a host from a scheme the URL parser does not lowercase) or anything not ASCII.
+const NOT_LOWER_ASCII = /[^ -~]|[A-Z]/;
 
 /** The protected domain covering `name` (itself or a parent), if any. */
 export function protectedCovering(name: string, index: BrandIndex): ProtectedName | null {
@@ -143,7 +162,7 @@ function sharedHostLookalike(
   index: BrandIndex,
 ) {
   if (!shared.domain || !shared.publicSuffix || !shared.isPrivate) return null;
-  const own = labels.length - shared.publicSuffix.split('.').length - 1;
+  const own = labels.length - labelCount(shared.publicSuffix) - 1;
   if (own < 0) return null;
   // Free hosting costs nothing, so it weighs like an abused TLD ("americanexpress.yolasite.com");
   // not on the hosts where companies publish their own pages ("microsoft.github.io").
@@ -155,10 +174,11 @@ function sharedHostLookalike(
 /** Where the site's own name sits: a free host's customer label, or the registrable label. */
 function siteLabel(shared: ReturnType<typeof parse>, labels: readonly string[], own: number) {
   if (!shared.isPrivate || !shared.publicSuffix) return own;
-  return labels.length - shared.publicSuffix.split('.').length - 1;
+  return labels.length - labelCount(shared.publicSuffix) - 1;
 }
 
 function aboveSite(tokens: Token[], site: number, domain: string, host: string, index: BrandIndex) {
+  if (!tokens[0] || tokens[0].label >= site) return null; // no label above the site's own
   const labels: string[] = [];
   const pieces: string[] = [];
   for (const t of tokens) {
@@ -184,6 +204,10 @@ function ownPieces(tokens: readonly Token[], own: number): Token[] {
   return tokens.slice(start, end);
 }
 
+// Hosts reach the check already extracted, by the URL parser or parseTarget.
+const WITH_PRIVATE = { allowPrivateDomains: true, extractHostname: false } as const;
+const ICANN_ONLY = { allowPrivateDomains: false, extractHostname: false } as const;
+
 export interface FindLookalike {
   (host: string, userinfo: string, pathname: string): LookalikeHit | null;
 }
@@ -194,25 +218,32 @@ export function createFindLookalike(brands: readonly ProtectedName[]): FindLooka
   const byRules: FindLookalike = (host, userinfo, pathname) => {
     if (protectedCovering(host, index)) return null;
     // One parse for most hosts: the ICANN view is parsed apart only under a private suffix.
-    const shared = parse(host, { allowPrivateDomains: true, extractHostname: false });
-    const info = shared.isPrivate
-      ? parse(host, { allowPrivateDomains: false, extractHostname: false })
-      : shared;
+    const shared = parse(host, WITH_PRIVATE);
+    const info = shared.isPrivate ? parse(host, ICANN_ONLY) : shared;
     if (info.isIp || !info.domain || !info.publicSuffix) return null;
-    const labels = host.split('.');
-    const own = labels.length - info.publicSuffix.split('.').length - 1;
+    const labels = splitLabels(host);
+    const own = labels.length - labelCount(info.publicSuffix) - 1;
     if (own < 0) return null;
     const site = siteLabel(shared, labels, own);
     const cheap = isAbusedTld(info.publicSuffix);
     const tokens: Token[] = [];
     const ownText = punycodeToUnicode(labels[own]!);
+    // One test of the whole host instead of two regexes per piece in confusableSkeleton, and of
+    // hyphens in it instead of two searches per label.
+    const lowerAscii = !NOT_LOWER_ASCII.test(host);
+    const joined = host.indexOf('-') !== -1 || host.indexOf('_') !== -1;
     for (let label = 0; label < labels.length; label++) {
       const unicode = label === own ? ownText : punycodeToUnicode(labels[label]!);
-      for (const text of labelPieces(unicode)) {
-        if (!text) continue;
-        const skeleton = confusableSkeleton(text);
-        tokens.push({ text, key: foldAscii(skeleton), skeleton, label });
+      // Not decoded from punycode: its pieces are the host's own lowercase ASCII.
+      const asIs = lowerAscii && unicode === labels[label];
+      // Most labels are one piece: no list of pieces to build and walk for them. Decoding adds
+      // no hyphen or underscore (and every punycode label has "--"), so a host without them
+      // has no label to split.
+      if (!joined || (unicode.indexOf('-') === -1 && unicode.indexOf('_') === -1)) {
+        if (unicode) pushToken(tokens, unicode, label, asIs);
+        continue;
       }
+      for (const text of labelPieces(unicode)) if (text) pushToken(tokens, text, label, asIs);
     }
     return (
       embeddedDomain(tokens, own, host, index) ??

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import namesJson from '../../data/protected-names.json';
 import { createLookalikeDetector } from './create-lookalike-detector';
+import { labelPieces } from './label-lookalike';
 import { parseProtectedNames } from './protected-names';
 
 const detector = createLookalikeDetector({ protectedNames: parseProtectedNames(namesJson) });
@@ -72,5 +73,18 @@ describe('names glued to lures, numbers and look-alike letters', () => {
     'me.net', // the plain short label elsewhere is no homoglyph
   ])('lets %s pass', (url) => {
     expect(detector.check(url)).toBeNull();
+  });
+});
+
+describe('labelPieces', () => {
+  it.each([
+    ['paypal', ['paypal']],
+    ['icbc-kefu', ['icbc', 'kefu']],
+    ['a_b-c', ['a', 'b', 'c']],
+    ['-paypal--login_', ['paypal', 'login']],
+    ['--', []],
+    ['', ['']], // an empty label stays one (empty) piece, as the caller expects
+  ])('splits %j into %j', (label, pieces) => {
+    expect(labelPieces(label)).toEqual(pieces);
   });
 });

@@ -10,11 +10,17 @@ import { acceptsLure, lureSequenceTier, strongestTier, ZH_LURES } from './lure-w
 const NON_ASCII = /[^ -~]/;
 const CJK = /[\u3400-\u9fff]/;
 
-/** A label's pieces between hyphens and underscores; most labels have none. */
+/**
+ * A label's pieces between hyphens and underscores, empty ones left out; most labels have none.
+ * Matched rather than `split(/[-_]+/)` and filtered: a regex split costs more than the rest of
+ * a piece.
+ */
 export function labelPieces(label: string): string[] {
   if (label.indexOf('-') === -1 && label.indexOf('_') === -1) return [label];
-  return label.split(/[-_]+/).filter(Boolean);
+  return label.match(PIECES) ?? [];
 }
+
+const PIECES = /[^-_]+/g;
 
 /** One of a label's pieces (Unicode), with its skeleton and look-alike key. */
 export interface LabelPiece {
@@ -105,26 +111,36 @@ export function labelLookalike(
  */
 function gluedCombo(skeleton: string, index: BrandIndex, cheap: boolean): BrandToken | null {
   if (skeleton.length < 5) return null;
-  const weigh = (token: BrandToken, rest: number) =>
-    cheap && (token.strength === 'short' || (token.text.length >= 6 && rest >= 4));
   const head = index.skeletonHeads.has(skeleton.slice(0, 4));
   for (let k = 2; k <= skeleton.length - 2; k++) {
     if (k >= 4 && !head) break;
     for (const token of index.bySkeleton.get(skeleton.slice(0, k)) ?? []) {
       const tier = lureSequenceTier(foldAscii(skeleton.slice(k)));
-      if (acceptsLure(token, tier, weigh(token, skeleton.length - k))) return token;
+      if (acceptsLure(token, tier, weighsCheap(token, skeleton.length - k, cheap))) return token;
     }
   }
   const tail = index.skeletonTails.has(skeleton.slice(-4));
   for (let k = 2; tail && k <= skeleton.length - 4; k++) {
     for (const token of index.bySkeleton.get(skeleton.slice(k)) ?? []) {
       const tier = lureSequenceTier(foldAscii(skeleton.slice(0, k)));
-      if ((cheap || token.strength !== 'short') && acceptsLure(token, tier, weigh(token, k))) {
+      if (
+        (cheap || token.strength !== 'short') &&
+        acceptsLure(token, tier, weighsCheap(token, k, cheap))
+      ) {
         return token;
       }
     }
   }
   return null;
+}
+
+/**
+ * The `cheap` gluedCombo gives acceptsLure: the abused TLD speaks for a short token, and for one
+ * of 6+ letters glued to 4+ more. A function of its own, not a closure in gluedCombo, which was
+ * built (and under tsx named through Object.defineProperty) for every label checked.
+ */
+function weighsCheap(token: BrandToken, rest: number, cheap: boolean): boolean {
+  return cheap && (token.strength === 'short' || (token.text.length >= 6 && rest >= 4));
 }
 
 /**

@@ -2,10 +2,11 @@ import { letterMask, type BrandIndex, type BrandToken } from './brand-index';
 import { damerauLevenshtein } from './damerau-levenshtein';
 import { keyboardNeighbours } from './keyboard-neighbours';
 
+/** Set bits of `n`, counted in parallel: constant time, where a loop ran once per set bit. */
 function popcount(n: number): number {
-  let count = 0;
-  for (let v = n; v; v &= v - 1) count++;
-  return count;
+  const pairs = n - ((n >>> 1) & 0x55555555);
+  const nibbles = (pairs & 0x33333333) + ((pairs >>> 2) & 0x33333333);
+  return Math.imul((nibbles + (nibbles >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
@@ -36,7 +37,10 @@ export function typoMatch(skeleton: string, index: BrandIndex, cheap: boolean): 
   for (let length = skeleton.length - 2; length <= skeleton.length + 2; length++) {
     const max = length >= 10 ? 2 : 1;
     if (Math.abs(length - skeleton.length) > max) continue;
-    for (const { token, mask: other } of byLength[length] ?? []) {
+    // Most lengths hold no candidate under this first letter: no empty list to walk.
+    const candidates = byLength[length];
+    if (!candidates) continue;
+    for (const { token, mask: other } of candidates) {
       if (token.strength === 'common' && !cheap) continue;
       if (popcount(mask ^ other) > 2 * max) continue;
       const d = damerauLevenshtein(skeleton, token.skeleton, max);
