@@ -131,18 +131,25 @@ export async function launchFirefox(
     async openPopup(tab) {
       const query = tab ? `?tab=${await harness.tabId(tab)}` : '';
       const popup = await browser.newPage();
-      await popup.setViewport({ width: 480, height: 640 });
+      await setViewport(popup, { width: 480, height: 640 });
       await go(popup, extensionUrl(`extension/popup/index.html${query}`));
       await popup.waitForSelector(`[data-testid="${tab ? 'verdict' : 'protection'}"]`);
       return popup;
     },
     async updateNow() {
       const popup = await harness.openPopup();
-      await popup.locator('[data-testid="update-now"]').click();
-      await popup.waitForFunction(
-        () => document.querySelector('[data-testid="update-finished"]')?.textContent,
-        { timeout: 30_000 },
-      );
+      await clickOn(popup, '[data-testid="update-now"]');
+      // Polled from here: waitForFunction builds its predicate with Function(), which the
+      // extension page's CSP refuses in Firefox ESR 140.
+      const deadline = Date.now() + 30_000;
+      while (
+        !(await popup.evaluate(
+          () => document.querySelector('[data-testid="update-finished"]')?.textContent,
+        ))
+      ) {
+        if (Date.now() > deadline) throw new Error('the update did not finish in 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const error = await popup.$('[data-testid="update-error"]');
       const text = error ? await error.evaluate((node) => node.textContent) : null;
       await popup.close();
@@ -154,6 +161,41 @@ export async function launchFirefox(
 }
 
 /** Where the tab is now, read from the page itself (WebDriver misses extension redirects). */
+/**
+ * `page.setViewport` as Firefox ESR 140 allows it. Puppeteer sends the size
+ * (`browsingContext.setViewport`) and a screen-orientation override together, and that ESR
+ * has no `emulation.setScreenOrientationOverride`: the size is set, the orientation command
+ * fails. Only that failure is let through.
+ */
+export async function setViewport(page: Page, size: { width: number; height: number }) {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!String(error).includes('setScreenOrientationOverride')) throw error;
+  }
+}
+
+/**
+ * Clicks the element `selector` finds once it is there. Puppeteer's locators wait for a
+ * stable, visible box with calls Firefox ESR 140 never answers, so their clicks time out
+ * there; an element handle's click does not wait on them.
+ */
+export async function clickOn(page: Page, selector: string): Promise<void> {
+  const element = await page.waitForSelector(selector);
+  if (!element) throw new Error(`no ${selector}`);
+  await element.click();
+}
+
+/** Types `text` into the field `selector` finds, emptied first (as a locator's fill does). */
+export async function fillIn(page: Page, selector: string, text: string): Promise<void> {
+  const element = await page.waitForSelector(selector);
+  if (!element) throw new Error(`no ${selector}`);
+  await element.evaluate((field) => {
+    (field as HTMLInputElement).value = '';
+  });
+  await element.type(text);
+}
+
 export async function locationOf(page: Page): Promise<string> {
   return page.evaluate(() => location.href).catch(() => '');
 }

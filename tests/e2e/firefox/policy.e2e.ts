@@ -9,6 +9,7 @@ import { startSiteServer, type SiteServer } from '../site-server';
 import {
   go,
   launchFirefox,
+  setViewport,
   testIdText,
   WARNING_PAGE,
   type FirefoxExtension,
@@ -51,7 +52,7 @@ async function warningUnder(managed: Record<string, unknown>, host: string): Pro
   firefox = await launchFirefox(site.port);
   const tab = await firefox.newTab();
   // The size the Chrome Web Store and AMO take for screenshots.
-  await tab.setViewport({ width: 1280, height: 800 });
+  await setViewport(tab, { width: 1280, height: 800 });
   await go(tab, site.url(host, '/login'), WARNING_PAGE);
   await tab.waitForSelector('[data-testid="family-phone"]');
   return tab;

@@ -8,7 +8,9 @@ import { createSqliteStore } from '../../../server/store/sqlite-store';
 import { LISTED } from '../family-helpers';
 import { startSiteServer, type SiteServer } from '../site-server';
 import {
+  clickOn,
   endsBlocked,
+  fillIn,
   go,
   launchFirefox,
   locationOf,
@@ -41,7 +43,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const click = (on: Page, text: string) => on.locator(`button::-p-text(${text})`).click();
+const click = (on: Page, text: string) => clickOn(on, `button::-p-text(${text})`);
 
 describe('Firefox: the bundled list', () => {
   it('blocks a listed site and its subdomain, and lets an unlisted one load', async () => {
@@ -138,13 +140,13 @@ describe('Firefox: family mode', () => {
     const options = await firefox.newTab();
     await go(options, firefox.extensionUrl('extension/options/index.html'));
     await click(options, 'Set up family mode');
-    await options.locator('#contact-name').fill('Xiao Ming');
-    await options.locator('#contact-phone').fill('+86 138 0000 0000');
+    await fillIn(options, '#contact-name', 'Xiao Ming');
+    await fillIn(options, '#contact-phone', '+86 138 0000 0000');
     await click(options, 'Next');
-    await options.locator('#strict-mode').click();
+    await clickOn(options, '#strict-mode');
     await click(options, 'Next');
-    await options.locator('#pin-new').fill('2468');
-    await options.locator('#pin-repeat').fill('2468');
+    await fillIn(options, '#pin-new', '2468');
+    await fillIn(options, '#pin-repeat', '2468');
     await click(options, 'Next');
     await options.waitForSelector('::-p-text(Step 4 of 6)');
     await click(options, 'Next');
