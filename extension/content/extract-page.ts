@@ -109,9 +109,15 @@ function buttons(doc: Document): string[] {
   return out;
 }
 
+const INSTALLER_LINKS = ['href', 'download']
+  .flatMap((attr) => ['.apk', '.exe', '.msi'].map((ext) => `a[${attr}*="${ext}" i]`))
+  .join(', ');
+
 function domSignals(doc: Document): PageSignal[] {
   const found: PageSignal[] = [];
-  const links = [...doc.querySelectorAll<HTMLAnchorElement>('a[href], a[download]')].slice(0, 2000);
+  // Only links that name an .apk, .exe or .msi anywhere are read further: most pages have
+  // none, and reading the text of each of their links would be work on the page's thread.
+  const links = [...doc.querySelectorAll<HTMLAnchorElement>(INSTALLER_LINKS)].slice(0, 2000);
   if (
     links.some((a) =>
       offersAppDownload({
