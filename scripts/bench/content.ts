@@ -3,24 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import {
-  classifyPage,
-  parseContentModel,
-  parsePageExtract,
-  textSignals,
-  type PageSignal,
-} from '../../shared/content';
+import { classifyPage, parseContentModel, parsePageExtract } from '../../shared/content';
 import { chromiumPath } from '../lib/chromium-path';
 import { readContentCorpus, type CorpusSample } from '../lib/content-corpus';
 import { DEFAULT_CONTENT_MODEL } from '../lib/content-model-file';
 import { browserView } from '../lib/browser-view';
+import { fixtureHtml } from '../lib/content-fixture';
 import { evaluateContent } from '../lib/evaluate-content';
 import { ordinarySources, type OrdinaryPage, type OrdinarySource } from './ordinary-pages';
 
 /**
- * Content-check bench. Detection on the corpus's held-out split (with the shipped model; with
- * rules only, as when a list carries no model; and with the signals words can show read from
- * the words), per scenario with its page count; false alarms with their page counts on each
+ * Content-check bench. Detection on the corpus's held-out split, each page as the content
+ * script reads it off its fixture page (with the shipped model, and with rules only, as when a
+ * list carries no model), per scenario with its page count; false alarms with their page counts on each
  * source of real ordinary text no one wrote for us (ordinary-pages.ts), in all and on its
  * tune and held-out splits, and on those of its pages that talk about scams; model size;
  * and the per-page cost of the real extractor in Chromium plus classification, on pages of
@@ -33,18 +28,12 @@ function percentile(xs: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-
-/** A page of about `bytes` bytes: the sample's content inside ordinary nested markup. */
+/** A page of about `bytes` bytes: the sample's fixture page, padded with ordinary markup. */
 function htmlPage(sample: CorpusSample, bytes: number, filler: string): string {
-  const p = sample.page;
-  const form = p.fields.map((f) => `<label>${escape(f.label)} <input name="f"></label>`).join('');
-  const buttons = p.buttons.map((b) => `<button>${escape(b)}</button>`).join('');
-  const head = `<title>${escape(p.title)}</title><main><h1>${escape(p.title)}</h1><p>${escape(p.text)}</p><form>${form}${buttons}</form></main>`;
-  const block = `<div class="card"><div class="row"><span>${escape(filler)}</span><a href="/x">more</a></div></div>`;
-  let body = head;
-  while (body.length < bytes) body += block;
-  return `<!doctype html><html><body>${body}</body></html>`;
+  const page = fixtureHtml(sample);
+  const block = `<div class="card"><div class="row"><span>${filler.replace(/[&<>"]/g, ' ')}</span><a href="/x">more</a></div></div>`;
+  const blocks = Math.max(0, Math.ceil((bytes - page.length) / block.length));
+  return page.replace('</body>', `${block.repeat(blocks)}</body>`);
 }
 
 async function extractorSource(): Promise<string> {
@@ -160,67 +149,21 @@ function ordinaryFalseAlarms(
   return out;
 }
 
-const WORD_SIGNALS: readonly PageSignal[] = ['payment', 'download', 'countdown', 'chat-widget'];
-
-/**
- * The corpus says which signals a page has; in the browser the ones words can show come from
- * textSignals. Per such signal, how many of the held-out pages that have it have it in their
- * words (`_in_words` of `_pages`, and `_words_only` where only the words show it); then the
- * held-out figures with those signals read from the words alone, as a page with no timer
- * widget, download link or chat frame would get them.
- */
-function wordSignalFigures(
-  heldOut: readonly CorpusSample[],
-  model: ReturnType<typeof parseContentModel>,
-): Record<string, number> {
-  const out: Record<string, number> = {};
-  const read = heldOut.map((s) => ({
-    s,
-    words: textSignals(`${s.page.title} ${s.page.text}`, s.page.buttons),
-  }));
-  for (const signal of WORD_SIGNALS) {
-    const prefix = `contentHeldOutWordSignal_${signal}`;
-    out[`${prefix}_pages`] = read.filter(({ s }) => s.page.signals.includes(signal)).length;
-    out[`${prefix}_in_words`] = read.filter(
-      ({ s, words }) => s.page.signals.includes(signal) && words.includes(signal),
-    ).length;
-    out[`${prefix}_words_only`] = read.filter(
-      ({ s, words }) => !s.page.signals.includes(signal) && words.includes(signal),
-    ).length;
-  }
-  const fromWords = read.map(({ s, words }) => ({
-    ...s,
-    page: {
-      ...s.page,
-      signals: [...new Set([...s.page.signals.filter((x) => !WORD_SIGNALS.includes(x)), ...words])],
-    },
-  }));
-  const figures = evaluateContent(fromWords, model, 'contentHeldOutWordSignals');
-  for (const key of ['scam_warned_rate', 'hard_negative_fp_rate', 'ordinary_fp_rate'])
-    out[`contentHeldOutWordSignals_${key}`] = figures[`contentHeldOutWordSignals_${key}`]!;
-  return out;
-}
-
 export async function runContentBench(): Promise<Record<string, number>> {
   const corpus = await readContentCorpus();
   const modelJson = readFileSync(DEFAULT_CONTENT_MODEL, 'utf8');
   const model = parseContentModel(JSON.parse(modelJson));
   const heldOut = corpus.filter((s) => s.split === 'held-out');
+  // The pages as the content script reads them off their fixture pages: what ships.
+  const viewed = heldOut.map((s) => ({ ...s, page: browserView(s) }));
   const result: Record<string, number> = {
     contentCorpusPages: corpus.length,
     contentTrainPages: corpus.length - heldOut.length,
-    ...evaluateContent(heldOut, model, 'contentHeldOut'),
-    // The same pages as the content script reads them off their fixture pages: what ships.
-    ...evaluateContent(
-      heldOut.map((s) => ({ ...s, page: browserView(s) })),
-      model,
-      'contentHeldOutBrowserView',
-    ),
+    ...evaluateContent(viewed, model, 'contentHeldOut'),
   };
-  const rulesOnly = evaluateContent(heldOut, null, 'contentRulesOnly');
+  const rulesOnly = evaluateContent(viewed, null, 'contentRulesOnly');
   for (const key of ['scam_warned_rate', 'hard_negative_fp_rate', 'ordinary_fp_rate'])
     result[`contentRulesOnly_${key}`] = rulesOnly[`contentRulesOnly_${key}`]!;
-  Object.assign(result, wordSignalFigures(heldOut, model));
 
   const sources = ordinarySources(fileURLToPath(ROOT));
   Object.assign(result, ordinaryFalseAlarms(sources, model));
