@@ -337,6 +337,18 @@ const honest: [string, PageExtract][] = [
     ),
   ],
   [
+    // The model is unsure here; a card field once halved its bar, and this page then warned.
+    'a shop checkout asking for a card',
+    page(
+      'shop.example.com',
+      'Checkout',
+      'Order total £42.10. Delivery on Thursday.',
+      ['name', 'card', 'other'],
+      ['payment'],
+      ['Pay now'],
+    ),
+  ],
+  [
     'clinic booking asking for an ID number (zh)',
     page('hospital.example.cn', '预约挂号', '请选择科室并填写就诊人身份证号。', [
       'name',
@@ -366,6 +378,56 @@ describe('classifyPage with the shipped model', () => {
       'asks-sms-and-card',
     );
     expect(classifyPage(login, { institutionHost: false }).reasons).toContain('asks-sms-and-card');
+  });
+});
+
+describe('the card-and-code rule, checked by the model', () => {
+  // Honest pages that ask for a card or ID number and an SMS code, as card activation and
+  // account opening do; a phishing page asks the same in a scam's words.
+  const activation = page(
+    'cards.example-bank.co.uk',
+    'Activate your card',
+    'Activate your new debit card. Enter the card number and the code we sent to your phone.',
+    ['card', 'sms-code'],
+    [],
+    ['Activate'],
+  );
+  const opening = page(
+    'kaihu.example-futures.cn',
+    '期货开户',
+    '请上传本人身份证并绑定本人银行卡，开户申请将在一个交易日内审核。',
+    ['name', 'id-number', 'card', 'sms-code'],
+    [],
+    ['下一步'],
+  );
+  const unfreeze = page(
+    'verify.example-x.top',
+    '账户异常',
+    '您的银行卡已被冻结，请输入卡号、密码和短信验证码解冻。',
+    ['card', 'password', 'sms-code'],
+    [],
+    ['立即解冻'],
+  );
+
+  it.each([
+    ['card activation', activation],
+    ['account opening', opening],
+  ] as const)('stays quiet on %s, which the model reads as ordinary', (_what, p) => {
+    const verdict = classifyPage(p, { model });
+    expect(verdict.reasons).toContain('asks-sms-and-card');
+    expect(verdict.suspicious).toBe(false);
+  });
+
+  it('warns when the words are a scam’s', () => {
+    expect(classifyPage(unfreeze, { model })).toMatchObject({ suspicious: true });
+  });
+
+  it('decides alone when the list carries no model', () => {
+    for (const p of [activation, opening, unfreeze])
+      expect(classifyPage(p, { model: null })).toMatchObject({
+        suspicious: true,
+        scenario: 'phishing',
+      });
   });
 });
 

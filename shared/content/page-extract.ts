@@ -25,6 +25,8 @@ export const PAGE_SIGNALS = [
   'chat-widget',
   /** A countdown or "within N minutes" timer on the page. */
   'countdown',
+  /** Words or a button that tell the reader to phone a full number ("call 1-800-…"). */
+  'call-prompt',
   /** The page asked for full screen, locked the keyboard, looped audio or trapped Back. */
   'fullscreen',
   'keyboard-lock',

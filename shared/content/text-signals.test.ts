@@ -138,3 +138,29 @@ describe('offersAppDownload', () => {
     expect(offersAppDownload(link)).toBe(offers);
   });
 });
+
+describe('call prompt', () => {
+  it.each([
+    ['立即拨打微软技术支持热线 400-XXX-XXXX 解除锁定', []],
+    ['请马上打电话 400 3XX XXXX 联系微软工程师', []],
+    ['Call Apple Support now: 0800 000 0751', []],
+    ['Please call toll free +1 (800) 000-5520 immediately', []],
+    ['', ['拨打技术支持']],
+    ['', ['Call now']],
+  ] as const)('finds one in %j %j', (text, buttons) => {
+    expect(has('call-prompt', text, buttons)).toBe(true);
+  });
+
+  it.each([
+    // The short public lines anti-fraud pages send people to.
+    ['接到可疑电话请拨打 96110 或 110 报警', []],
+    ['Hang up and call 101 from a different phone.', []],
+    ['Forward the text to 7726, or call 159 to reach your bank.', []],
+    // Numbers with no prompt to phone them, and a prompt with no number.
+    ['Order 10023456 shipped on 2026-11-30.', []],
+    ['The 2019 call had 3 parts and 1200000 listeners.', []],
+    ['', ['Call us', '联系我们']],
+  ] as const)('finds none in %j %j', (text, buttons) => {
+    expect(has('call-prompt', text, buttons)).toBe(false);
+  });
+});

@@ -49,6 +49,24 @@ const COUNTDOWN = new RegExp(
 const CHAT =
   /在线客服|联系客服|客服经理|live chat|chat with (?:us|an? agent|agent|officer)|contact (?:customer )?support(?!@)/i;
 
+// A prompt to phone a number, as tech-support and fake-police pages end: "立即拨打微软技术支持
+// 热线 400-…", "Call Apple Support now: 0800 …". The number must be a full one (seven digits
+// or more): the short lines honest pages send people to (110, 96110, 101, 159, 911) are
+// public services a scam cannot answer. A corpus page writes a number as 400-XXX-XXXX, so
+// an X counts as a digit.
+const CALL_THEN_NUMBER =
+  /(?:拨打|致电|呼叫|打电话|\bcall|\bphone|\bring|\bdial)[^\d\n]{0,24}(\+?\d[\dXx]{0,4}(?:[\s\-–.()]{1,2}[\dXx]{1,5}){0,4})/gi;
+const CALL_BUTTON =
+  /^(?:立即|马上|请)?(?:拨打|致电)(?:电话|热线|客服|技术支持|支持电话)|^call (?:now|support|the support line|toll.?free)\b/i;
+
+function promptsCall(words: string, buttons: readonly string[]): boolean {
+  if (buttons.some((b) => CALL_BUTTON.test(b.trim()))) return true;
+  for (const [, number] of words.matchAll(CALL_THEN_NUMBER)) {
+    if ((number!.match(/[\dXx]/g)?.length ?? 0) >= 7) return true;
+  }
+  return false;
+}
+
 export function textSignals(text: string, buttons: readonly string[]): PageSignal[] {
   const words = `${text}\n${buttons.join('\n')}`;
   const found: PageSignal[] = [];
@@ -57,6 +75,7 @@ export function textSignals(text: string, buttons: readonly string[]): PageSigna
     found.push('download');
   if (COUNTDOWN.test(words)) found.push('countdown');
   if (CHAT.test(words)) found.push('chat-widget');
+  if (promptsCall(words, buttons)) found.push('call-prompt');
   return found;
 }
 
