@@ -77,8 +77,11 @@ afterAll(async () => {
 });
 
 // Per scenario, its first held-out page that the classifier flags as that scenario from the
-// extract the content script makes of it: the browser must reach the same verdict.
-const scamCases = CONTENT_SCENARIOS.filter((s) => s !== 'tech-support');
+// extract the content script makes of it: the browser must reach the same verdict. For tech
+// support, a page that locks nothing and only tells its reader to phone a number; the
+// scareware test below has the locking kind.
+const scamCases = CONTENT_SCENARIOS;
+const LOCKS = new Set(['fullscreen', 'keyboard-lock', 'audio-loop', 'history-trap']);
 
 describe('with page access granted', () => {
   it('says so on the welcome page, with nothing left to ask', async () => {
@@ -92,7 +95,10 @@ describe('with page access granted', () => {
 
   it.each(scamCases)('warns about a %s page and names the scenario', async (scenario) => {
     const sample = samples.find(
-      (s) => s.label === scenario && classifyPage(browserView(s), { model }).scenario === scenario,
+      (s) =>
+        s.label === scenario &&
+        !s.page.signals.some((signal) => LOCKS.has(signal)) &&
+        classifyPage(browserView(s), { model }).scenario === scenario,
     );
     expect(sample, `a held-out ${scenario} page the model names`).toBeDefined();
     await visit(page, site.url(sample!.page.host), WARNING_PAGE);
