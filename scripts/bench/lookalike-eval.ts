@@ -32,7 +32,14 @@ function share(
 ): number {
   const hit = rows.filter((r) => {
     const flagged = detector.check(r.host) !== null;
-    if (verbose && process.env.LOOKALIKE_BENCH_VERBOSE && flagged === (verbose === 'alarm')) {
+    // Only tune rows are listed: held-out rows are counted, never shown, so that nobody tunes
+    // a rule on them.
+    if (
+      verbose &&
+      process.env.LOOKALIKE_BENCH_VERBOSE &&
+      r.split === 'tune' &&
+      flagged === (verbose === 'alarm')
+    ) {
       console.error(`${verbose} ${r.split} ${r.host}`);
     }
     return flagged;
