@@ -82,8 +82,15 @@ export function labelLookalike(
     const tier = ownWord ? 1 : strongestTier(others.map(lureSequenceTier));
     if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
   }
-  for (const part of skeletons) {
-    const glued = gluedCombo(part, index, cheap);
+  for (let p = 0; p < skeletons.length; p++) {
+    // The label's other pieces speak too: "verify-account-intl-servicesapple" (tune feed) has
+    // its tier-1 lure beside the glued piece, not in it. They only raise the tier of a piece
+    // that is brand and lure words throughout, so "applejuice-login" stays a juice shop's.
+    const around =
+      keys.length > 0
+        ? strongestTier(keys.map((k, q) => (q === p ? undefined : lureSequenceTier(k))))
+        : undefined;
+    const glued = gluedCombo(skeletons[p]!, index, cheap, around);
     if (glued) return lookalikeHit('combosquat', glued.brand, domain);
   }
   const inside = brandInLabel(skeletons, cheap, index);
@@ -109,20 +116,25 @@ export function labelLookalike(
  * lure of 4 ("krakenhelp.vip"): glued to "my" or "app" they are compound names
  * ("mycrypto.live", "outlookapp.tech").
  */
-function gluedCombo(skeleton: string, index: BrandIndex, cheap: boolean): BrandToken | null {
+function gluedCombo(
+  skeleton: string,
+  index: BrandIndex,
+  cheap: boolean,
+  around: 1 | 2 | undefined,
+): BrandToken | null {
   if (skeleton.length < 5) return null;
   const head = index.skeletonHeads.has(skeleton.slice(0, 4));
   for (let k = 2; k <= skeleton.length - 2; k++) {
     if (k >= 4 && !head) break;
     for (const token of index.bySkeleton.get(skeleton.slice(0, k)) ?? []) {
-      const tier = lureSequenceTier(foldAscii(skeleton.slice(k)));
+      const tier = withAround(lureSequenceTier(foldAscii(skeleton.slice(k))), around);
       if (acceptsLure(token, tier, weighsCheap(token, skeleton.length - k, cheap))) return token;
     }
   }
   const tail = index.skeletonTails.has(skeleton.slice(-4));
   for (let k = 2; tail && k <= skeleton.length - 4; k++) {
     for (const token of index.bySkeleton.get(skeleton.slice(k)) ?? []) {
-      const tier = lureSequenceTier(foldAscii(skeleton.slice(0, k)));
+      const tier = withAround(lureSequenceTier(foldAscii(skeleton.slice(0, k))), around);
       if (
         (cheap || token.strength !== 'short') &&
         acceptsLure(token, tier, weighsCheap(token, k, cheap))
@@ -132,6 +144,11 @@ function gluedCombo(skeleton: string, index: BrandIndex, cheap: boolean): BrandT
     }
   }
   return null;
+}
+
+/** A glued piece's own lure tier, raised by the label's other pieces once the piece is a combo. */
+function withAround(tier: 1 | 2 | undefined, around: 1 | 2 | undefined): 1 | 2 | undefined {
+  return tier === undefined ? undefined : strongestTier([tier, around]);
 }
 
 /**
