@@ -94,6 +94,24 @@ describe("a glued brand and lure piece, with the label's other pieces", () => {
   });
 });
 
+describe('a typo of a long distinctive name as one piece of the label', () => {
+  it.each([
+    ['santandr-portugal.com', 'typo', 'santander'],
+    ['barclys-group.com', 'typo', 'barclays'],
+    ['instagarm-photos.net', 'typo', 'instagram'],
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'ledgr-books.com', // an ordinary-word name
+    'exodos-travel.com',
+    'amazn-prime.com', // shorter than 7 letters: still needs a lure
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});
+
 describe('labelPieces', () => {
   it.each([
     ['paypal', ['paypal']],

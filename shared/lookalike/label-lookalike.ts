@@ -22,6 +22,16 @@ export function labelPieces(label: string): string[] {
 
 const PIECES = /[^-_]+/g;
 
+/**
+ * A slip of the finger on a distinctive name this long is the brand even with a word of any kind
+ * hyphened beside it ("accwebmouv-desjardin" in the tune feed): the typo rules that accept the
+ * label alone ("desjardin.com") are just as sure of the piece, and an honest company adding a
+ * word to its own name spells the name right. Shorter names ("amazn-prime") still need a lure:
+ * from 7 letters on, as for a typo above the site. On the tune data: 2 more look-alikes caught,
+ * no near-miss, benign or real-host alarm added.
+ */
+const TYPO_PIECE = 7;
+
 /** One of a label's pieces (Unicode), with its skeleton and look-alike key. */
 export interface LabelPiece {
   readonly text: string;
@@ -71,8 +81,12 @@ export function labelLookalike(
 
   const keys = parts.length > 1 ? pieces.map((p) => p.key) : [];
   for (let p = 0; p < keys.length; p++) {
-    const token = index.byKey.get(keys[p]!)?.[0] ?? typoMatch(skeletons[p]!, index, cheap);
+    const exact = index.byKey.get(keys[p]!)?.[0];
+    const token = exact ?? typoMatch(skeletons[p]!, index, cheap);
     if (!token) continue;
+    if (!exact && token.strength === 'distinctive' && token.skeleton.length >= TYPO_PIECE) {
+      return lookalikeHit('typo', token.brand, domain);
+    }
     const others = keys.filter((_, q) => q !== p);
     const ownWord = others.some(
       (k) =>
