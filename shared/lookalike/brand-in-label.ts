@@ -24,8 +24,13 @@ export function pieceToken(skeleton: string, index: BrandIndex): BrandToken | nu
   return tokens.find((t) => t.strength === 'distinctive' && t.brand.kind !== 'mail') ?? null;
 }
 
-/** Brand tokens this long are found anywhere inside a piece: "thefacebookk", "dailypaypalprofits" would need 6. */
-const BURIED_BRAND = 7;
+/**
+ * Brand tokens this long are found anywhere inside a piece: "thefacebookk", "dailypaypalprofits"
+ * (tune feed). The same length as a brand glued at either end: a distinctive name of six
+ * letters is no more part of an honest word in the middle of a label than at its start. Lowered
+ * from 7 on the tune data: 1 more look-alike caught, no near-miss, benign or real-host alarm.
+ */
+const BURIED_BRAND = LONG_BRAND;
 
 /**
  * A long brand token glued to anything at the start or end of one piece ("netflixgiftcard"), or

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import namesJson from '../../data/protected-names.json';
+import { createLookalikeDetector } from './create-lookalike-detector';
+import { parseProtectedNames } from './protected-names';
+
+const detector = createLookalikeDetector({ protectedNames: parseProtectedNames(namesJson) });
+
+function verdictOf(url: string) {
+  const v = detector.check(url);
+  return v && [v.technique, v.brand.id];
+}
+
+describe('a distinctive name of six letters inside a label', () => {
+  it.each([
+    ['getpaypalcash.com', 'combosquat', 'paypal'],
+    ['freegooglecredits.com', 'combosquat', 'google'],
+    ['mytiktokfans.net', 'combosquat', 'tiktok'],
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'theledgerbook.com', // an ordinary-word name
+    'thestripeshop.com',
+    'myfedexship.com', // five letters sit inside too many words to count there
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});
