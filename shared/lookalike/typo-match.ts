@@ -1,6 +1,7 @@
 import { letterMask, type BrandIndex, type BrandToken } from './brand-index';
 import { damerauLevenshtein } from './damerau-levenshtein';
 import { keyboardNeighbours } from './keyboard-neighbours';
+import { ORDINARY_WORD_TYPOS } from './ordinary-word-typos';
 
 /** Set bits of `n`, counted in parallel: constant time, where a loop ran once per set bit. */
 function popcount(n: number): number {
@@ -18,8 +19,10 @@ function popcount(n: number): number {
  *   ("paypsl", "micrps0ft"), but not any other letter: "metacask" and "openset" are honest
  *   names (MetaMask's allowlist is full of them); 10 and more: any two edits ("bankofamrca").
  * On an abused TLD (`cheap`) the TLD already speaks against the site, so the bar drops one step:
- * 5-letter names take keyboard slips too, a typed label may have 4 letters ("yaho.top"), and
- * ordinary-word brands of 6+ letters ("ledger", "stripe") are typo-matched at all.
+ * 5-letter names take keyboard slips too, and a typed label may have 4 letters ("yaho.top").
+ * Ordinary-word brands of 6+ letters ("ledger", "stripe") are typo-matched on an abused TLD,
+ * and elsewhere from 7 letters when the typed label is no English word either
+ * (`ordinaryWordTypo`).
  * The first character must match, or the first two be swapped ("apypal"): other changed first
  * letters are rare in real typosquats and turn "tmall" into "small". Distance is measured on
  * skeletons, before the ASCII folds, so that the fold's i→l does not stack with a typo.
@@ -29,7 +32,7 @@ export function typoMatch(skeleton: string, index: BrandIndex, cheap: boolean): 
   if (skeleton.length < (cheap ? 4 : 5)) return null;
   const firstTwo = index.byFirstTwoSwapped
     .get(skeleton)
-    ?.find((t) => cheap || t.strength !== 'common');
+    ?.find((t) => cheap || t.strength !== 'common' || ordinaryWordTypo(skeleton, t));
   if (firstTwo) return firstTwo;
   const byLength = index.typoByFirst.get(skeleton[0]!);
   if (!byLength) return null;
@@ -41,15 +44,50 @@ export function typoMatch(skeleton: string, index: BrandIndex, cheap: boolean): 
     const candidates = byLength[length];
     if (!candidates) continue;
     for (const { token, mask: other } of candidates) {
-      if (token.strength === 'common' && !cheap) continue;
       if (popcount(mask ^ other) > 2 * max) continue;
-      const d = damerauLevenshtein(skeleton, token.skeleton, max);
-      if (d === 0 || d > max) continue;
-      if (length <= 9 && !slipOfTheFinger(skeleton, token.skeleton, cheap)) continue;
+      if (!isTypoOf(skeleton, token.skeleton, cheap)) continue;
+      if (token.strength === 'common' && !cheap && !ordinaryWordTypo(skeleton, token)) continue;
       return token;
     }
   }
   return null;
+}
+
+/**
+ * Whether `typed` is a typo of `meant` (both skeletons, lengths within the distance allowed,
+ * first letters already checked): two edits from 10 letters, below that one slip of the finger.
+ */
+export function isTypoOf(typed: string, meant: string, cheap: boolean): boolean {
+  const max = meant.length >= 10 ? 2 : 1;
+  const d = damerauLevenshtein(typed, meant, max);
+  if (d === 0 || d > max) return false;
+  return meant.length >= 10 || slipOfTheFinger(typed, meant, cheap);
+}
+
+/**
+ * Ordinary-word names this long are typo-matched off an abused TLD too. At six letters an
+ * ordinary word has too many honest near-spellings ("ldeger" stays a question for the TLD).
+ */
+export const ORDINARY_TYPO_LENGTH = 7;
+
+/**
+ * A typo of an ordinary-word brand off an abused TLD: only when the typed label is no English
+ * word either. One slip from "customs" or "stripe" lie "custom" and "stripes", which is why
+ * these names were left out of the typo rules; "bjockchain" and
+ * "blockclhain" (tune feed) are no words, and no honest name in the near-miss, benign or
+ * real-host lists is such a non-word typo of one. Only for the names the generated table was
+ * built for (`ORDINARY_TYPO_LENGTH` letters and more): one added to the protected names later
+ * (they also arrive with the list) keeps the old rule until the table is regenerated for it.
+ */
+function ordinaryWordTypo(typed: string, token: BrandToken): boolean {
+  const words = ORDINARY_WORD_TYPOS.get(token.skeleton);
+  if (words === undefined || words.has(typed)) return false;
+  // The slip must leave the name's last letter in place: a word's ending is where it inflects
+  // into forms no list holds, and a word cut short before its TLD is a domain hack
+  // ("telegra.ph", Telegram's own publishing site, in the benign list).
+  return (
+    typed.charCodeAt(typed.length - 1) === token.skeleton.charCodeAt(token.skeleton.length - 1)
+  );
 }
 
 /**
