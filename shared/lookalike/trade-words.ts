@@ -5,14 +5,16 @@ import type { ProtectedKind } from './protected-names';
  * The words of each kind of brand's own trade: beside a carrier's name "shipping" or "kurier",
  * beside a telecom's "wireless", beside a tax office's "tax". Next to the brand they are what
  * the phish is about, so they count as a tier-1 lure for that kind only: "dhl-shipping",
- * "att-wireless", "irs-tax-refund", while "dhl-wireless" stays a tier-2 question.
+ * "att-wireless", "irs-tax-refund", while "dhl-wireless" stays a tier-2 question. A messaging
+ * app's trade is its installer: people get the real one from an app store or the brand's own
+ * site, and "telegram-downloads" (tune feed) is where fake ones are handed out.
  */
 const TRADE_WORDS: Readonly<Record<ProtectedKind, ReadonlySet<string>>> = {
   bank: words('bank banking ib ebanking netbank transfer'),
   payment: words('pay payment transfer'),
   shop: words('order orders shop store'),
   mail: words('shipping shipment parcel package delivery tracking track express kurier courier'),
-  social: words('chat messenger'),
+  social: words('chat messenger download downloads'),
   telecom: words('wireless network mobile sim esim prepaid'),
   government: words('tax ein refund'),
   crypto: words('wallet coin token swap ico exchange'),
