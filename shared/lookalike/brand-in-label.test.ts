@@ -27,3 +27,20 @@ describe('a distinctive name of six letters inside a label', () => {
     expect(detector.check(url)).toBeNull();
   });
 });
+
+describe('a mail-kind name as one piece of the label', () => {
+  it.each([
+    ['adobe-flash-player.com', 'combosquat', 'adobe'], // a document service, filed under mail
+    ['fedex-tracker-pro.com', 'combosquat', 'fedex'], // a carrier, filed under mail
+    ['usps-redelivery-x.com', 'combosquat', 'usps'],
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'yahoo-mail-tools.com', // beside a piece naming mail: a mail tool borrowing the name
+    'samsung-gmail.com',
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});

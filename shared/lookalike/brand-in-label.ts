@@ -14,14 +14,26 @@ function longToken(skeleton: string, index: BrandIndex): BrandToken | null {
 
 /**
  * A whole hyphen-separated piece that is a brand token of 4+ letters: "credito-itau",
- * "contact-ebay". Not the names of mail services, which mail tools and aliases borrow
- * ("samsung-gmail.com"): those still need a lure, or 6+ letters.
+ * "contact-ebay", "adobe-up-ver" (tune feed). Not a mail-kind name beside a piece that names
+ * mail (`besideMail`): mail tools and aliases borrow the providers' names ("yahoo-mail-tools");
+ * those still need a lure, or 6+ letters. Elsewhere the kind says little: the list format files
+ * carriers and document services (FedEx, Adobe, DocuSign) under mail too, and a piece naming
+ * one of them beside an unrelated word is as much the lure as a bank's. That was every
+ * mail-kind name alone; letting them through caught 1 more tune look-alike, and no honest
+ * name in the near-miss, benign or real-host lists gained an alarm.
  */
-export function pieceToken(skeleton: string, index: BrandIndex): BrandToken | null {
+export function pieceToken(
+  skeleton: string,
+  index: BrandIndex,
+  besideMail: boolean,
+): BrandToken | null {
   if (skeleton.length >= LONG_BRAND) return longToken(skeleton, index);
   if (skeleton.length < 4) return null;
   const tokens = index.bySkeleton.get(skeleton) ?? [];
-  return tokens.find((t) => t.strength === 'distinctive' && t.brand.kind !== 'mail') ?? null;
+  return (
+    tokens.find((t) => t.strength === 'distinctive' && !(besideMail && t.brand.kind === 'mail')) ??
+    null
+  );
 }
 
 /**
@@ -115,10 +127,11 @@ export function brandInLabel(
       if (exact && s.length >= 3) return { token: exact, alone: skeletons.length === 1 };
     }
   }
+  const besideMail = skeletons.length > 1 && skeletons.some(namesMail);
   for (const s of skeletons) {
     const mail = namesMail(s);
     const token =
-      (skeletons.length > 1 && !mail ? pieceToken(s, index) : null) ??
+      (skeletons.length > 1 && !mail ? pieceToken(s, index, besideMail) : null) ??
       (mail ? null : gluedLongBrand(s, index)) ??
       brandWithNumber(s, index);
     if (token) return { token, alone: false };
