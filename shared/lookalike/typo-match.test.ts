@@ -41,3 +41,21 @@ describe('typos of ordinary-word names off an abused TLD', () => {
     expect(ORDINARY_WORD_TYPOS.has('ledger')).toBe(false);
   });
 });
+
+describe('letters of one sound', () => {
+  it.each([
+    ['kukoin.com', 'typo', 'kucoin'], // c, k and q for one another
+    ['kuqoin.net', 'typo', 'kucoin'],
+    ['wekhat.com', 'typo', 'wechat'],
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'kucain.com', // a vowel for another is no slip
+    'metacask.com', // nor any other letter
+    'kraqen.com', // an ordinary-word name of six letters, off an abused TLD
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});

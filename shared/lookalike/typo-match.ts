@@ -15,9 +15,10 @@ function popcount(n: number): number {
  * - below 5 characters, on either side: none (honest 4-letter names sit one edit from "citi",
  *   "bing", "visa", and "boom" one dropped letter from "bocom");
  * - 5: one dropped letter, one doubled letter or one swap of neighbours ("gmial", "amazn");
- * - 6–9: also one letter struck with its keyboard neighbour, or a neighbour's key hit as well
- *   ("paypsl", "micrps0ft"), but not any other letter: "metacask" and "openset" are honest
- *   names (MetaMask's allowlist is full of them); 10 and more: any two edits ("bankofamrca").
+ * - 6–9: also one letter struck with its keyboard neighbour or one of the same sound, or a
+ *   neighbour's key hit as well ("paypsl", "micrps0ft", "kuqoin"), but not any other letter:
+ *   "metacask" and "openset" are honest names (MetaMask's allowlist is full of them); 10 and
+ *   more: any two edits ("bankofamrca").
  * On an abused TLD (`cheap`) the TLD already speaks against the site, so the bar drops one step:
  * 5-letter names take keyboard slips too, and a typed label may have 4 letters ("yaho.top").
  * Ordinary-word brands of 6+ letters ("ledger", "stripe") are typo-matched on an abused TLD,
@@ -92,7 +93,8 @@ function ordinaryWordTypo(typed: string, token: BrandToken): boolean {
 
 /**
  * One letter dropped, doubled, swapped with its neighbour, or (for 6+ letters, or 5 with `cheap`)
- * struck with or beside its keyboard neighbour (given distance 1).
+ * struck with or beside its keyboard neighbour, or replaced by one of the same sound (given
+ * distance 1).
  */
 function slipOfTheFinger(typed: string, meant: string, cheap: boolean): boolean {
   if (typed.length < meant.length) return true;
@@ -108,5 +110,21 @@ function slipOfTheFinger(typed: string, meant: string, cheap: boolean): boolean 
     );
   }
   if (c === meant[i + 1] && typed[i + 1] === meant[i]) return true;
-  return keys && typed.slice(i + 1) === meant.slice(i + 1) && keyboardNeighbours(c, meant[i]!);
+  return (
+    keys &&
+    typed.slice(i + 1) === meant.slice(i + 1) &&
+    (keyboardNeighbours(c, meant[i]!) || sameSound(c, meant[i]!))
+  );
 }
+
+/**
+ * c, k and q for one another: the hard c, spelled as heard rather than slipped on the keyboard
+ * ("kuqoin" in the tune feed). The only letters of one sound that the keyboard test misses
+ * (s and z, m and n sit side by side); vowels for one another were tried and turned an honest
+ * disposable-mail name in the benign list into Hotmail.
+ */
+function sameSound(a: string, b: string): boolean {
+  return HARD_C.includes(a) && HARD_C.includes(b);
+}
+
+const HARD_C = 'ckq';
