@@ -2,9 +2,15 @@ import { brandInLabel, namesMail } from './brand-in-label';
 import type { BrandIndex, BrandToken } from './brand-index';
 import { foldAscii } from './confusable-skeleton';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
-import { isTradeWord } from './trade-words';
+import { isTradeWordOrTypo } from './trade-words';
 import { typoMatch } from './typo-match';
-import { acceptsLure, lureSequenceTier, strongestTier, ZH_LURES } from './lure-words';
+import {
+  acceptsLure,
+  misspeltLureTier,
+  lureSequenceTier,
+  strongestTier,
+  ZH_LURES,
+} from './lure-words';
 
 // Anything outside printable ASCII; hosts from the URL parser hold no control characters.
 const NON_ASCII = /[^ -~]/;
@@ -90,10 +96,10 @@ export function labelLookalike(
     const others = keys.filter((_, q) => q !== p);
     const ownWord = others.some(
       (k) =>
-        isTradeWord(token.brand.kind, k) ||
+        isTradeWordOrTypo(token.brand.kind, k) ||
         index.byKey.get(k)?.some((t) => t.brand === token.brand),
     );
-    const tier = ownWord ? 1 : strongestTier(others.map(lureSequenceTier));
+    const tier = ownWord ? 1 : strongestTier(others.map(misspeltLureTier));
     if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
   }
   for (let p = 0; p < skeletons.length; p++) {
