@@ -47,6 +47,15 @@ function share(
   return hit.length / rows.length;
 }
 
+/**
+ * Every held-out host and domain of the set, for listings elsewhere in the bench to leave out:
+ * the benign list is one of the near-misses' sources, so its alarms would show held-out rows.
+ */
+export function heldoutHosts(): ReadonlySet<string> {
+  const rows = [...readTsv('phishing.tsv', 'host'), ...readTsv('near-misses.tsv', 'domain')];
+  return new Set(rows.filter((r) => r.split === 'heldout').map((r) => r.host));
+}
+
 export function runLookalikeEval(detector: LookalikeDetector): Record<string, number> {
   const phishing = readTsv('phishing.tsv', 'host');
   const near = readTsv('near-misses.tsv', 'domain');
