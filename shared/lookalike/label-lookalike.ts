@@ -102,14 +102,12 @@ export function labelLookalike(
     const tier = ownWord ? 1 : strongestTier(others.map(misspeltLureTier));
     if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
   }
+  // The label's other pieces speak too: "verify-account-intl-servicesapple" (tune feed) has
+  // its tier-1 lure beside the glued piece, not in it. They only raise the tier of a piece
+  // that is brand and lure words throughout, so "applejuice-login" stays a juice shop's.
+  const tiers = keys.length > 0 ? keys.map(lureSequenceTier) : NO_TIERS;
   for (let p = 0; p < skeletons.length; p++) {
-    // The label's other pieces speak too: "verify-account-intl-servicesapple" (tune feed) has
-    // its tier-1 lure beside the glued piece, not in it. They only raise the tier of a piece
-    // that is brand and lure words throughout, so "applejuice-login" stays a juice shop's.
-    const around =
-      keys.length > 0
-        ? strongestTier(keys.map((k, q) => (q === p ? undefined : lureSequenceTier(k))))
-        : undefined;
+    const around = tiers.length > 0 ? strongestTier(tiers.filter((_, q) => q !== p)) : undefined;
     const glued = gluedCombo(skeletons[p]!, index, cheap, around);
     if (glued) return lookalikeHit('combosquat', glued.brand, domain);
   }
@@ -165,6 +163,8 @@ function gluedCombo(
   }
   return null;
 }
+
+const NO_TIERS: readonly (1 | 2 | undefined)[] = [];
 
 /** A glued piece's own lure tier, raised by the label's other pieces once the piece is a combo. */
 function withAround(tier: 1 | 2 | undefined, around: 1 | 2 | undefined): 1 | 2 | undefined {
