@@ -44,3 +44,22 @@ describe('a mail-kind name as one piece of the label', () => {
     expect(detector.check(url)).toBeNull();
   });
 });
+
+describe('a distinctive name of five letters inside a label on an abused TLD', () => {
+  it.each([
+    ['getvenmocash.xyz', 'combosquat', 'venmo'],
+    ['trackfedexparcel.top', 'combosquat', 'fedex'],
+    ['baiduyunpan.shop', 'combosquat', 'baidu'],
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'getvenmocash.com', // an ordinary TLD
+    'yahoox.top', // one or two letters beside the name: the typo rules' business
+    'yahooxx.top',
+    'theledgerbook.top', // an ordinary-word name
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});
