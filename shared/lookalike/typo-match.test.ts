@@ -59,3 +59,21 @@ describe('letters of one sound', () => {
     expect(detector.check(url)).toBeNull();
   });
 });
+
+describe('names of mail services', () => {
+  it.each([
+    ['gmial.com', 'typo', 'google'], // a slip in "mail" itself
+    ['hotmial.com', 'typo', 'microsoft'],
+    ['gmaill.click', 'typo', 'google'],
+    ['roalmail.top', 'typo', 'royalmail'], // more letters before "mail": still readable
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'hitmail.com', // "mail" whole, the few letters before it changed: a name of its own
+    'gbmail.top',
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});

@@ -47,11 +47,23 @@ export function typoMatch(skeleton: string, index: BrandIndex, cheap: boolean): 
     for (const { token, mask: other } of candidates) {
       if (popcount(mask ^ other) > 2 * max) continue;
       if (!isTypoOf(skeleton, token.skeleton, cheap)) continue;
+      if (anotherMailName(skeleton, token.skeleton)) continue;
       if (token.strength === 'common' && !cheap && !ordinaryWordTypo(skeleton, token)) continue;
       return token;
     }
   }
   return null;
+}
+
+/**
+ * A mail service named with a few letters before "mail" (Gmail, Hotmail), typed with "mail"
+ * whole and those letters changed: another service's name of its own ("hitmail.com",
+ * "gbmail.top": near-misses in the tune split and the benign list), in a name space full of
+ * them. Slips in "mail" itself ("gmial", "hotmial", "gmaill") stay typos, and so do names with
+ * more before "mail" ("royalmail"), where one letter changed still leaves them readable.
+ */
+function anotherMailName(typed: string, meant: string): boolean {
+  return meant.length <= 7 && meant.endsWith('mail') && typed.endsWith('mail');
 }
 
 /**
