@@ -18,9 +18,10 @@ function longToken(skeleton: string, index: BrandIndex): BrandToken | null {
  * mail (`besideMail`): mail tools and aliases borrow the providers' names ("yahoo-mail-tools");
  * those still need a lure, or 6+ letters. Elsewhere the kind says little: the list format files
  * carriers and document services (FedEx, Adobe, DocuSign) under mail too, and a piece naming
- * one of them beside an unrelated word is as much the lure as a bank's. That was every
- * mail-kind name alone; letting them through caught 1 more tune look-alike, and no honest
- * name in the near-miss, benign or real-host lists gained an alarm.
+ * one of them beside an unrelated word is as much the lure as a bank's. Every mail-kind name
+ * used to be left out here; letting them in beside words that do not name mail caught 1 more
+ * tune look-alike, and no honest name in the near-miss, benign or real-host lists gained an
+ * alarm.
  */
 export function pieceToken(
   skeleton: string,

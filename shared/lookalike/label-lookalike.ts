@@ -6,8 +6,8 @@ import { isTradeWordOrTypo } from './trade-words';
 import { typoMatch } from './typo-match';
 import {
   acceptsLure,
-  misspeltLureTier,
   lureSequenceTier,
+  misspeltLureTier,
   strongestTier,
   ZH_LURES,
 } from './lure-words';

@@ -86,11 +86,12 @@ export const ORDINARY_TYPO_LENGTH = 7;
 /**
  * A typo of an ordinary-word brand off an abused TLD: only when the typed label is no English
  * word either. One slip from "customs" or "stripe" lie "custom" and "stripes", which is why
- * these names were left out of the typo rules; "bjockchain" and
- * "blockclhain" (tune feed) are no words, and no honest name in the near-miss, benign or
- * real-host lists is such a non-word typo of one. Only for the names the generated table was
- * built for (`ORDINARY_TYPO_LENGTH` letters and more): one added to the protected names later
- * (they also arrive with the list) keeps the old rule until the table is regenerated for it.
+ * these names were left out of the typo rules; "bjockchain" and "blockclhain" (tune feed) are
+ * no words, and no honest name in the near-miss, benign or real-host lists is such a non-word
+ * typo of one (tune: 2 more look-alikes caught, no alarm added). Only for the names the
+ * generated table was built for (`ORDINARY_TYPO_LENGTH` letters and more): one added to the
+ * protected names later (they also arrive with the list) keeps the old rule until the table is
+ * regenerated for it.
  */
 function ordinaryWordTypo(typed: string, token: BrandToken): boolean {
   const words = ORDINARY_WORD_TYPOS.get(token.skeleton);
@@ -131,9 +132,9 @@ function slipOfTheFinger(typed: string, meant: string, cheap: boolean): boolean 
 
 /**
  * c, k and q for one another: the hard c, spelled as heard rather than slipped on the keyboard
- * ("kuqoin" in the tune feed). The only letters of one sound that the keyboard test misses
- * (s and z, m and n sit side by side); vowels for one another were tried and turned an honest
- * disposable-mail name in the benign list into Hotmail.
+ * ("kuqoin" in the tune feed; 1 more caught, no alarm added). The letters of one sound that
+ * the keyboard test misses (s and z sit side by side already). Vowels for one another were
+ * tried and turned an honest disposable-mail name in the benign list ("hotmeil") into Hotmail.
  */
 function sameSound(a: string, b: string): boolean {
   return HARD_C.includes(a) && HARD_C.includes(b);
