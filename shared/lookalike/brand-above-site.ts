@@ -1,4 +1,4 @@
-import { gluedLongBrand, pieceToken } from './brand-in-label';
+import { gluedLongBrand, namesMail, pieceToken } from './brand-in-label';
 import type { BrandIndex, BrandToken } from './brand-index';
 import { lookalikeKey } from './confusable-skeleton';
 import { isTenantHost } from './tenant-hosts';
@@ -30,9 +30,10 @@ export function brandAboveSite(
     const token = distinctive(index.byKey.get(lookalikeKey(label)), label.length >= 4);
     if (token) return token;
   }
+  const besideMail = pieces.some(namesMail);
   for (const piece of pieces) {
     const token =
-      pieceToken(piece, index) ??
+      pieceToken(piece, index, besideMail) ??
       gluedLongBrand(piece, index) ??
       distinctive(index.byKey.get(lookalikeKey(piece)), piece.length >= 6) ??
       (piece.length >= TYPO_ABOVE ? distinctive([typoMatch(piece, index, false)], true) : null);

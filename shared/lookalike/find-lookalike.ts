@@ -2,12 +2,12 @@ import { parse } from 'tldts';
 import { isAbusedTld } from './abused-tlds';
 import { brandAboveSite } from './brand-above-site';
 import { isTenantHost } from './tenant-hosts';
-import { isTradeWord } from './trade-words';
+import { isTradeWordOrTypo } from './trade-words';
 import { createBrandIndex, type BrandIndex } from './brand-index';
 import { confusableSkeleton, foldAscii } from './confusable-skeleton';
 import { labelLookalike, labelPieces, type LabelPiece } from './label-lookalike';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
-import { acceptsLure, lureSequenceTier, strongestTier } from './lure-words';
+import { acceptsLure, misspeltLureTier, lureSequenceTier, strongestTier } from './lure-words';
 import type { ProtectedName } from './protected-names';
 import { outsideBrandWords } from './outside-brand-words';
 import { punycodeToUnicode } from './punycode-to-unicode';
@@ -88,7 +88,7 @@ function subdomainBrand(
     if (!token) continue;
     if (lureSite) return lookalikeHit('embedded-brand', token.brand, host);
     const others = scope.filter((o) => o !== t);
-    const trade = others.some((o) => isTradeWord(token.brand.kind, o.key));
+    const trade = others.some((o) => isTradeWordOrTypo(token.brand.kind, o.key));
     const tier = trade ? 1 : strongestTier(others.flatMap(digitSplitTiers));
     // On an abused TLD any lure will do, even beside a short name ("ccb.support-portal.online"),
     // and a longer name needs none ("capitalone.entuil.xyz").
@@ -107,7 +107,7 @@ const HOSTING_WORDS = new Set(
 
 /** Lure tiers of a piece and of its parts between digits: "secure18x" holds "secure". */
 function digitSplitTiers(token: Token): (1 | 2 | undefined)[] {
-  const tier = lureSequenceTier(token.key);
+  const tier = misspeltLureTier(token.key);
   if (tier || !DIGITS.test(token.skeleton)) return [tier];
   return token.skeleton.split(DIGITS).map((piece) => lureSequenceTier(foldAscii(piece)));
 }

@@ -76,6 +76,42 @@ describe('names glued to lures, numbers and look-alike letters', () => {
   });
 });
 
+describe("a glued brand and lure piece, with the label's other pieces", () => {
+  it.each([
+    // An ordinary-word name glued to a tier-2 lure, with a tier-1 lure in another piece.
+    ['login-appleservice.com', 'combosquat', 'apple'],
+    ['verify-steamsupport.net', 'combosquat', 'steam'],
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'appleservice-center.com', // tier 2 throughout: a repair shop as often as a phish
+    'secure-steamsupport.net',
+    'applejuice-login.com', // the glued piece is no combo of brand and lure words
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});
+
+describe('a typo of a long distinctive name as one piece of the label', () => {
+  it.each([
+    ['santandr-portugal.com', 'typo', 'santander'],
+    ['barclys-group.com', 'typo', 'barclays'],
+    ['instagarm-photos.net', 'typo', 'instagram'],
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'ledgr-books.com', // an ordinary-word name
+    'exodos-travel.com',
+    'amazn-prime.com', // shorter than 7 letters: still needs a lure
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});
+
 describe('labelPieces', () => {
   it.each([
     ['paypal', ['paypal']],

@@ -2,9 +2,15 @@ import { brandInLabel, namesMail } from './brand-in-label';
 import type { BrandIndex, BrandToken } from './brand-index';
 import { foldAscii } from './confusable-skeleton';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
-import { isTradeWord } from './trade-words';
+import { isTradeWordOrTypo } from './trade-words';
 import { typoMatch } from './typo-match';
-import { acceptsLure, lureSequenceTier, strongestTier, ZH_LURES } from './lure-words';
+import {
+  acceptsLure,
+  lureSequenceTier,
+  misspeltLureTier,
+  strongestTier,
+  ZH_LURES,
+} from './lure-words';
 
 // Anything outside printable ASCII; hosts from the URL parser hold no control characters.
 const NON_ASCII = /[^ -~]/;
@@ -21,6 +27,16 @@ export function labelPieces(label: string): string[] {
 }
 
 const PIECES = /[^-_]+/g;
+
+/**
+ * A slip of the finger on a distinctive name this long is the brand even with a word of any kind
+ * hyphened beside it ("accwebmouv-desjardin" in the tune feed): the typo rules that accept the
+ * label alone ("desjardin.com") are just as sure of the piece, and an honest company adding a
+ * word to its own name spells the name right. Shorter names ("amazn-prime") still need a lure:
+ * from 7 letters on, as for a typo above the site. On the tune data: 2 more look-alikes caught,
+ * no near-miss, benign or real-host alarm added.
+ */
+const TYPO_PIECE = 7;
 
 /** One of a label's pieces (Unicode), with its skeleton and look-alike key. */
 export interface LabelPiece {
@@ -71,19 +87,28 @@ export function labelLookalike(
 
   const keys = parts.length > 1 ? pieces.map((p) => p.key) : [];
   for (let p = 0; p < keys.length; p++) {
-    const token = index.byKey.get(keys[p]!)?.[0] ?? typoMatch(skeletons[p]!, index, cheap);
+    const exact = index.byKey.get(keys[p]!)?.[0];
+    const token = exact ?? typoMatch(skeletons[p]!, index, cheap);
     if (!token) continue;
+    if (!exact && token.strength === 'distinctive' && token.skeleton.length >= TYPO_PIECE) {
+      return lookalikeHit('typo', token.brand, domain);
+    }
     const others = keys.filter((_, q) => q !== p);
     const ownWord = others.some(
       (k) =>
-        isTradeWord(token.brand.kind, k) ||
+        isTradeWordOrTypo(token.brand.kind, k) ||
         index.byKey.get(k)?.some((t) => t.brand === token.brand),
     );
-    const tier = ownWord ? 1 : strongestTier(others.map(lureSequenceTier));
+    const tier = ownWord ? 1 : strongestTier(others.map(misspeltLureTier));
     if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
   }
-  for (const part of skeletons) {
-    const glued = gluedCombo(part, index, cheap);
+  // The label's other pieces speak too: "verify-account-intl-servicesapple" (tune feed) has
+  // its tier-1 lure beside the glued piece, not in it. They only raise the tier of a piece
+  // that is brand and lure words throughout, so "applejuice-login" stays a juice shop's.
+  const tiers = keys.length > 0 ? keys.map(lureSequenceTier) : NO_TIERS;
+  for (let p = 0; p < skeletons.length; p++) {
+    const around = tiers.length > 0 ? strongestTier(tiers.filter((_, q) => q !== p)) : undefined;
+    const glued = gluedCombo(skeletons[p]!, index, cheap, around);
     if (glued) return lookalikeHit('combosquat', glued.brand, domain);
   }
   const inside = brandInLabel(skeletons, cheap, index);
@@ -109,20 +134,25 @@ export function labelLookalike(
  * lure of 4 ("krakenhelp.vip"): glued to "my" or "app" they are compound names
  * ("mycrypto.live", "outlookapp.tech").
  */
-function gluedCombo(skeleton: string, index: BrandIndex, cheap: boolean): BrandToken | null {
+function gluedCombo(
+  skeleton: string,
+  index: BrandIndex,
+  cheap: boolean,
+  around: 1 | 2 | undefined,
+): BrandToken | null {
   if (skeleton.length < 5) return null;
   const head = index.skeletonHeads.has(skeleton.slice(0, 4));
   for (let k = 2; k <= skeleton.length - 2; k++) {
     if (k >= 4 && !head) break;
     for (const token of index.bySkeleton.get(skeleton.slice(0, k)) ?? []) {
-      const tier = lureSequenceTier(foldAscii(skeleton.slice(k)));
+      const tier = withAround(lureSequenceTier(foldAscii(skeleton.slice(k))), around);
       if (acceptsLure(token, tier, weighsCheap(token, skeleton.length - k, cheap))) return token;
     }
   }
   const tail = index.skeletonTails.has(skeleton.slice(-4));
   for (let k = 2; tail && k <= skeleton.length - 4; k++) {
     for (const token of index.bySkeleton.get(skeleton.slice(k)) ?? []) {
-      const tier = lureSequenceTier(foldAscii(skeleton.slice(0, k)));
+      const tier = withAround(lureSequenceTier(foldAscii(skeleton.slice(0, k))), around);
       if (
         (cheap || token.strength !== 'short') &&
         acceptsLure(token, tier, weighsCheap(token, k, cheap))
@@ -132,6 +162,13 @@ function gluedCombo(skeleton: string, index: BrandIndex, cheap: boolean): BrandT
     }
   }
   return null;
+}
+
+const NO_TIERS: readonly (1 | 2 | undefined)[] = [];
+
+/** A glued piece's own lure tier, raised by the label's other pieces once the piece is a combo. */
+function withAround(tier: 1 | 2 | undefined, around: 1 | 2 | undefined): 1 | 2 | undefined {
+  return tier === undefined ? undefined : strongestTier([tier, around]);
 }
 
 /**

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import namesJson from '../../data/protected-names.json';
 import { lookalikeKey } from './confusable-skeleton';
-import { lureSequenceTier, lureTier } from './lure-words';
+import { createLookalikeDetector } from './create-lookalike-detector';
+import { lureSequenceTier, lureTier, misspeltLureTier } from './lure-words';
+import { parseProtectedNames } from './protected-names';
 
 describe('lure words', () => {
   it.each([
@@ -23,5 +26,35 @@ describe('lure words', () => {
     ['', undefined],
   ])('spells %s out of lure words at tier %s', (word, tier) => {
     expect(lureSequenceTier(lookalikeKey(word))).toBe(tier);
+  });
+});
+
+describe('lure and trade words misspelt beside a name', () => {
+  const detector = createLookalikeDetector({ protectedNames: parseProtectedNames(namesJson) });
+
+  it.each([
+    ['anz-bankng.com', 'anz'], // a bank's trade word with a letter dropped
+    ['qq-passwrd.com', 'qq'], // a tier-1 lure misspelt beside a short name
+    ['apple-verifcation.com', 'apple'], // and beside an ordinary-word one
+    ['apple-suport.top', 'apple'], // a tier-2 one on an abused TLD
+  ])('catches %s as %s', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each([
+    'qq-sevice.com', // a misspelt tier-2 lure is still tier 2
+    'apple-suport.com',
+    'anz-bankers.com', // another word, not a slip
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+
+  it.each([
+    ['acount', 2],
+    ['passwrd', 1],
+    ['login', 1], // spelled right
+    ['secur', undefined], // too short to read as a slip
+  ] as const)('reads %s as tier %s', (key, tier) => {
+    expect(misspeltLureTier(lookalikeKey(key))).toBe(tier);
   });
 });

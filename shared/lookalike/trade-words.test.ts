@@ -15,6 +15,8 @@ describe('words of the brand’s own trade', () => {
     ['irs-tax-help.com', 'irs'], // a tax office's beside a tax office's
     ['gemini-coin.net', 'gemini'], // an ordinary-word crypto brand beside a crypto word
     ['dhl.courier-news.com', 'dhl'], // above a site, beside the same word
+    ['telegram-download.com', 'telegram'], // an ordinary-word messenger beside its installer
+    ['messenger-downloads.org', 'facebook'],
   ])('catches %s as %s', (url, brand) => {
     expect(detector.check(url)?.brand.id).toBe(brand);
   });
@@ -24,6 +26,8 @@ describe('words of the brand’s own trade', () => {
     'att-shipping.com',
     'gemini-tax.com',
     'irs-network.com',
+    'apple-download.com', // an installer is no shop's trade
+    'dhl-download.com',
   ])('lets %s pass', (url) => {
     expect(detector.check(url)).toBeNull();
   });
