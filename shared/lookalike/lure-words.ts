@@ -1,6 +1,6 @@
 import type { BrandToken } from './brand-index';
 import { lookalikeKey } from './confusable-skeleton';
-import { isTypoOf } from './typo-match';
+import { misspells } from './typo-match';
 
 /**
  * Words that phishing domains glue to a brand ("icbc-kefu", "paypal-verify"), in two tiers.
@@ -93,18 +93,17 @@ export function acceptsLure(token: BrandToken, tier: 1 | 2 | undefined, cheap = 
 
 /**
  * The tier of a lure word that a whole piece misspells by one slip of the finger ("acount",
- * "suport"), where the piece is no lure sequence as spelled. Phishing hosts are typed in haste
- * and misspell their lures as often as their brands; an honest site beside a brand's name
- * spells its own words. Pieces of 6+ letters, words of 5+: shorter ones are a letter from too
- * much ("secur" and "sure"). Only for whole pieces beside the brand, not inside glued ones.
+ * "suport"; `misspells`), where the piece is no lure sequence as spelled. Phishing hosts are
+ * typed in haste and misspell their lures as often as their brands; an honest site beside a
+ * brand's name spells its own words. Only for whole pieces beside the brand, not inside glued
+ * ones.
  */
 export function misspeltLureTier(key: string): 1 | 2 | undefined {
   const tier = lureSequenceTier(key);
   if (tier !== undefined || key.length < 6) return tier;
   let best: 1 | 2 | undefined;
   for (const [word, wordTier] of TIERS) {
-    if (word.length < 5 || word[0] !== key[0] || Math.abs(word.length - key.length) > 1) continue;
-    if (isTypoOf(key, word, false)) best = strongestTier([best, wordTier]);
+    if (misspells(key, word)) best = strongestTier([best, wordTier]);
   }
   return best;
 }

@@ -1,5 +1,5 @@
 import { lookalikeKey } from './confusable-skeleton';
-import { isTypoOf } from './typo-match';
+import { misspells } from './typo-match';
 import type { ProtectedKind } from './protected-names';
 
 /**
@@ -32,16 +32,13 @@ export function isTradeWord(kind: ProtectedKind, key: string): boolean {
 }
 
 /**
- * Whether `key` is a word of the trade of brands of `kind`, or one of 5+ letters misspelt by
- * one slip ("nab-bnking" in the tune feed), as `misspeltLureTier` reads lure words.
+ * Whether `key` is a word of the trade of brands of `kind`, or one misspelt by one slip
+ * (`misspells`: "nab-bnking" in the tune feed), as `misspeltLureTier` reads lure words.
  */
 export function isTradeWordOrTypo(kind: ProtectedKind, key: string): boolean {
   const trade = TRADE_WORDS[kind];
   if (trade.has(key)) return true;
   if (key.length < 6) return false;
-  for (const word of trade) {
-    if (word.length < 5 || word[0] !== key[0] || Math.abs(word.length - key.length) > 1) continue;
-    if (isTypoOf(key, word, false)) return true;
-  }
+  for (const word of trade) if (misspells(key, word)) return true;
   return false;
 }

@@ -78,6 +78,21 @@ export function isTypoOf(typed: string, meant: string, cheap: boolean): boolean 
 }
 
 /**
+ * Whether a whole piece misspells `word` by one slip ("acount", "suport", "bnking"): pieces of
+ * 6+ letters and words of 5+, the first letter kept; shorter ones are a letter from too much
+ * ("secur" and "sure"). How lure words and trade words are read when not spelled right.
+ */
+export function misspells(key: string, word: string): boolean {
+  return (
+    key.length >= 6 &&
+    word.length >= 5 &&
+    word[0] === key[0] &&
+    Math.abs(word.length - key.length) <= 1 &&
+    isTypoOf(key, word, false)
+  );
+}
+
+/**
  * Ordinary-word names this long are typo-matched off an abused TLD too. At six letters an
  * ordinary word has too many honest near-spellings ("ldeger" stays a question for the TLD).
  */
