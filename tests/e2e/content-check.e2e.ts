@@ -58,6 +58,7 @@ beforeAll(async () => {
   samples = await heldOutSamples();
   for (const s of samples) byHost.set(s.page.host, fixtureHtml(s));
   byHost.set('scareware-zh.top', scarewareHtml('zh'));
+  byHost.set(callOnly.page.host, fixtureHtml(callOnly));
   site = await startSiteServer();
   site.route(({ host }, res) => {
     const html = byHost.get(host);
@@ -78,10 +79,29 @@ afterAll(async () => {
 
 // Per scenario, its first held-out page that the classifier flags as that scenario from the
 // extract the content script makes of it: the browser must reach the same verdict. For tech
-// support, a page that locks nothing and only tells its reader to phone a number; the
-// scareware test below has the locking kind.
+// support, one that locks nothing; the scareware test below has the locking kind.
 const scamCases = CONTENT_SCENARIOS;
 const LOCKS = new Set(['fullscreen', 'keyboard-lock', 'audio-loop', 'history-trap']);
+
+// A tech-support page with no form, no lock and no other signal: only its words telling the
+// reader to phone a number let the model judge it at all.
+const callOnly: CorpusSample = {
+  id: 'call-only-tech-support',
+  label: 'tech-support',
+  kind: 'tech-support',
+  lang: 'zh',
+  source: 'written for this test after the pattern of fake Windows security alerts',
+  file: 'content-check.e2e.ts',
+  split: 'held-out',
+  page: {
+    host: 'pc-alert-desk.top',
+    title: 'Windows 安全警报',
+    text: '警告！您的电脑已感染木马病毒，银行账户和密码正在被窃取。请勿关闭电脑，立即拨打微软技术支持热线 400-820-0000，工程师将远程为您清除病毒。',
+    fields: [],
+    buttons: [],
+    signals: [],
+  },
+};
 
 describe('with page access granted', () => {
   it('says so on the welcome page, with nothing left to ask', async () => {
@@ -106,6 +126,16 @@ describe('with page access granted', () => {
       en[contentReason(scenario)]!.message,
     );
     await page.getByText('Careful! This website may be a fake.').waitFor();
+  });
+
+  it('warns about a tech-support page whose only act is telling its reader to phone a number', async () => {
+    const view = browserView(callOnly);
+    expect(view.signals).toEqual(['call-prompt']);
+    expect(classifyPage(view, { model }).scenario).toBe('tech-support');
+    await visit(page, site.url(callOnly.page.host), WARNING_PAGE);
+    await expect(page.getByTestId('content-reason').textContent()).resolves.toBe(
+      en[contentReason('tech-support')]!.message,
+    );
   });
 
   it('shows an axe-clean amber warning that offers "I know this site"', async () => {
