@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import shipped from '../../data/content-model.json';
 import { classifyPage } from './classify-page';
-import { parseContentModel } from './content-model';
-import type { ContentScenario } from './content-scenarios';
+import { parseContentModel, type ContentModel } from './content-model';
+import { CONTENT_CLASSES, type ContentScenario } from './content-scenarios';
 import type { FieldKind, PageExtract, PageSignal } from './page-extract';
 
 // Pages written for these tests, none of them in the training corpus: each is a short
@@ -428,6 +428,46 @@ describe('the card-and-code rule, checked by the model', () => {
         suspicious: true,
         scenario: 'phishing',
       });
+  });
+});
+
+describe('the gate decides whether, the scenario model which', () => {
+  // Hand-made models with no weights: the biases alone say what each model thinks.
+  const dim = 64;
+  const scenarioModel = (phishing: number, gateBias: number | null): ContentModel => ({
+    version: 1,
+    dim,
+    classes: CONTENT_CLASSES,
+    threshold: 0.3,
+    bias: Float32Array.from(CONTENT_CLASSES, (c) => (c === 'phishing' ? phishing : 0)),
+    weights: new Float32Array(CONTENT_CLASSES.length * dim),
+    gate:
+      gateBias === null ? null : { threshold: 0.3, bias: gateBias, weights: new Float32Array(dim) },
+  });
+  // P(phishing) is about a quarter with a bias of 1 (under the bar), and 0.95 with a bias of 5.
+  const unsure = 1;
+  const sure = 5;
+  const form = (text: string) => page('pay.example.top', 'Payment', text, ['card'], [], ['Pay']);
+  const long = form('Enter the card you pay with. '.repeat(5));
+  const short = form('Enter your card.');
+
+  it.each([
+    ['says scam while the scenario model is unsure', unsure, 2, true],
+    ['says honest while the scenario model is sure', sure, -2, false],
+  ] as const)('warns as the gate does when it %s', (_what, phishing, gateBias, warns) => {
+    const verdict = classifyPage(long, { model: scenarioModel(phishing, gateBias) });
+    expect(verdict.suspicious).toBe(warns);
+    if (warns) expect(verdict.scenario).toBe('phishing');
+  });
+
+  it('leaves a page with too little text to read to the scenario model', () => {
+    expect(classifyPage(short, { model: scenarioModel(unsure, 2) }).suspicious).toBe(false);
+    expect(classifyPage(short, { model: scenarioModel(sure, -2) }).suspicious).toBe(true);
+  });
+
+  it('decides by the scenario model alone in a list from before the gate', () => {
+    expect(classifyPage(long, { model: scenarioModel(sure, null) }).suspicious).toBe(true);
+    expect(classifyPage(long, { model: scenarioModel(unsure, null) }).suspicious).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   classProbabilities,
   encodeContentModel,
   parseContentModel,
+  scamProbability,
   type ContentModel,
 } from './content-model';
 import { CONTENT_CLASSES } from './content-scenarios';
@@ -16,6 +17,15 @@ const model: ContentModel = {
   threshold: 0.5,
   bias: Float32Array.from({ length: n }, (_, c) => c / 10),
   weights: Float32Array.from({ length: n * dim }, (_, i) => ((i % 7) - 3) / 2),
+  gate: null,
+};
+const gated: ContentModel = {
+  ...model,
+  gate: {
+    threshold: 0.3,
+    bias: -1.25,
+    weights: Float32Array.from({ length: dim }, (_, i) => (i - 4) / 4),
+  },
 };
 
 describe('content model file', () => {
@@ -25,6 +35,30 @@ describe('content model file', () => {
     const step = 1.5 / 127;
     model.weights.forEach((w, i) =>
       expect(Math.abs(back.weights[i]! - w)).toBeLessThanOrEqual(step / 2 + 1e-6),
+    );
+  });
+
+  it('round-trips the gate, and reads a file without one as having none', () => {
+    const back = parseContentModel(JSON.parse(JSON.stringify(encodeContentModel(gated))));
+    expect(back.gate).toMatchObject({ threshold: 0.3, bias: -1.25 });
+    gated.gate!.weights.forEach((w, i) =>
+      expect(Math.abs(back.gate!.weights[i]! - w)).toBeLessThanOrEqual(1 / 127 / 2 + 1e-6),
+    );
+    expect(parseContentModel(encodeContentModel(model)).gate).toBeNull();
+    const x = { indices: Uint32Array.of(0, 7), values: Float32Array.of(1, 2) };
+    // sigmoid(-1.25 + (-1) × 1 + 0.75 × 2) = sigmoid(-0.75)
+    expect(scamProbability(back.gate!, x)).toBeCloseTo(1 / (1 + Math.exp(0.75)), 2);
+  });
+
+  it.each([
+    ['a gate threshold of 1', { threshold: 1 }],
+    ['a gate bias that is not a number', { bias: 'x' }],
+    ['gate weights of the wrong size', { weights: btoa('abc') }],
+    ['gate weights that are not base64', { weights: '!!' }],
+  ])('refuses %s', (_what, change) => {
+    const file = encodeContentModel(gated);
+    expect(() => parseContentModel({ ...file, gate: { ...file.gate, ...change } })).toThrow(
+      /content model/,
     );
   });
 

@@ -16,6 +16,19 @@ export interface ContentModel {
   readonly bias: Float32Array;
   /** `classes.length × dim`, row-major. */
   readonly weights: Float32Array;
+  /**
+   * A second, two-class model over the same features: scam (any scenario) or honest. When
+   * present it decides whether the page is suspicious, and the classes above only name the
+   * scenario. Null in lists built before it existed.
+   */
+  readonly gate: ContentGate | null;
+}
+
+/** Logistic regression: P(scam) = sigmoid(bias + weights · x). */
+export interface ContentGate {
+  readonly threshold: number;
+  readonly bias: number;
+  readonly weights: Float32Array;
 }
 
 export interface ContentModelFile {
@@ -27,36 +40,69 @@ export interface ContentModelFile {
   /** One scale per class: weight = int8 × scale. */
   scales: number[];
   weights: string;
+  gate?: { threshold: number; bias: number; scale: number; weights: string };
 }
 
-const MAX_DIM = 1 << 16;
-
-export function encodeContentModel(model: ContentModel): ContentModelFile {
-  const { dim, classes } = model;
-  const bytes = new Uint8Array(classes.length * dim);
-  const scales = classes.map((_, c) => {
+/** Weights as int8 × one scale each row, base64-coded. */
+function quantise(weights: Float32Array, rows: number, dim: number) {
+  const bytes = new Uint8Array(rows * dim);
+  const scales = Array.from({ length: rows }, (_, c) => {
     let max = 0;
-    for (let i = 0; i < dim; i++) max = Math.max(max, Math.abs(model.weights[c * dim + i]!));
+    for (let i = 0; i < dim; i++) max = Math.max(max, Math.abs(weights[c * dim + i]!));
     const scale = max / 127 || 1;
-    for (let i = 0; i < dim; i++) {
-      const q = Math.round(model.weights[c * dim + i]! / scale);
-      bytes[c * dim + i] = q & 0xff;
-    }
+    for (let i = 0; i < dim; i++)
+      bytes[c * dim + i] = Math.round(weights[c * dim + i]! / scale) & 0xff;
     return scale;
   });
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
-  return {
+  return { scales, weights: btoa(binary) };
+}
+
+function dequantise(coded: string, scales: readonly number[], dim: number, what: string) {
+  let binary: string;
+  try {
+    binary = atob(coded);
+  } catch {
+    throw new TypeError(`content model: ${what} are not base64`);
+  }
+  if (binary.length !== scales.length * dim)
+    throw new TypeError(`content model: ${what} have the wrong size`);
+  const w = new Float32Array(scales.length * dim);
+  scales.forEach((scale, c) => {
+    for (let i = 0; i < dim; i++) {
+      const byte = binary.charCodeAt(c * dim + i);
+      w[c * dim + i] = (byte > 127 ? byte - 256 : byte) * scale;
+    }
+  });
+  return w;
+}
+
+const MAX_DIM = 1 << 16;
+
+export function encodeContentModel(model: ContentModel): ContentModelFile {
+  const { dim, classes, gate } = model;
+  const coded = quantise(model.weights, classes.length, dim);
+  const file: ContentModelFile = {
     version: model.version,
     dim,
     classes: [...classes],
     threshold: model.threshold,
     bias: Array.from(model.bias),
-    scales,
-    weights: btoa(binary),
+    ...coded,
   };
+  if (gate) {
+    const g = quantise(gate.weights, 1, dim);
+    file.gate = {
+      threshold: gate.threshold,
+      bias: gate.bias,
+      scale: g.scales[0]!,
+      weights: g.weights,
+    };
+  }
+  return file;
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -87,29 +133,32 @@ export function parseContentModel(raw: unknown): ContentModel {
   if (!Array.isArray(scales) || scales.length !== n || !scales.every(finite))
     throw new TypeError('content model: bad scales');
   if (typeof weights !== 'string') throw new TypeError('content model: bad weights');
-  let binary: string;
-  try {
-    binary = atob(weights);
-  } catch {
-    throw new TypeError('content model: weights are not base64');
-  }
-  if (binary.length !== n * d) throw new TypeError('content model: weights have the wrong size');
-  const w = new Float32Array(n * d);
-  for (let c = 0; c < n; c++) {
-    const scale = scales[c] as number;
-    for (let i = 0; i < d; i++) {
-      const byte = binary.charCodeAt(c * d + i);
-      w[c * d + i] = (byte > 127 ? byte - 256 : byte) * scale;
-    }
-  }
   return {
     version: version as number,
     dim: d,
     classes: classes as ContentClass[],
     threshold,
     bias: Float32Array.from(bias as number[]),
-    weights: w,
+    weights: dequantise(weights, scales as number[], d, 'weights'),
+    gate: r.gate === undefined ? null : parseGate(r.gate, d),
   };
+}
+
+function parseGate(raw: unknown, dim: number): ContentGate {
+  if (typeof raw !== 'object' || raw === null) throw new TypeError('content model: bad gate');
+  const { threshold, bias, scale, weights } = raw as Record<string, unknown>;
+  if (!finite(threshold) || threshold <= 0 || threshold >= 1)
+    throw new TypeError('content model: bad gate threshold');
+  if (!finite(bias) || !finite(scale)) throw new TypeError('content model: bad gate bias or scale');
+  if (typeof weights !== 'string') throw new TypeError('content model: bad gate weights');
+  return { threshold, bias, weights: dequantise(weights, [scale], dim, 'gate weights') };
+}
+
+/** The gate's probability that a page is a scam of any kind. */
+export function scamProbability(gate: ContentGate, x: SparseVector): number {
+  let z = gate.bias;
+  for (let k = 0; k < x.indices.length; k++) z += gate.weights[x.indices[k]!]! * x.values[k]!;
+  return 1 / (1 + Math.exp(-z));
 }
 
 /** Class probabilities (softmax) for one page, in `model.classes` order. */
