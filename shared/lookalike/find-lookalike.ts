@@ -76,8 +76,9 @@ function subdomainBrand(
   const scope = tokens.filter((t) => t.label <= own);
   const site = scope.filter((t) => t.label === own);
   // A site named only with lure words and the words of web hosting ("support-portal",
-  // "verify-zone") is made to stand under a brand: any brand name above it will do, short or
-  // ordinary ("ups.verify-zone.net").
+  // "verify-zone") is made to stand under a brand: any indexed brand name above it will do,
+  // short or ordinary ("ccb.verify-zone.net", "apple.verify-zone.net"). Names that are
+  // three-letter English words ("ups") are not indexed, so they are not found here either.
   const lureSite =
     site.length >= 2 &&
     site.some((t) => lureSequenceTier(t.key) !== undefined) &&
