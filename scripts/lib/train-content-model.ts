@@ -103,8 +103,8 @@ function fit(
 
 /**
  * The scenario model over the nine classes, and the gate: the same regression over two
- * classes, honest and scam, every scenario's pages pooled. Pooled, the scam class has a
- * eight times the pages of one scenario to learn from (see GATE_THRESHOLD for what it bought).
+ * classes, honest and scam, every scenario's pages pooled: the scam class has eight times the
+ * pages of one scenario to learn from (see GATE_THRESHOLD for what it bought).
  */
 export function trainContentModel(
   samples: readonly { page: PageExtract; label: ContentClass }[],
