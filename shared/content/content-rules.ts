@@ -1,5 +1,5 @@
 import type { ContentScenario } from './content-scenarios';
-import type { FieldKind, PageExtract } from './page-extract';
+import { LOCK_SIGNALS, type FieldKind, type PageExtract } from './page-extract';
 
 /**
  * The rules: what a page *asks for or does* that no honest page of that kind does. Pages that
@@ -76,11 +76,7 @@ export function evaluateRules(page: PageExtract, context: RuleContext): RuleHit[
       strength: 'strong',
       scenario: 'police-impersonation',
     });
-  const locks =
-    signals.has('fullscreen') ||
-    signals.has('keyboard-lock') ||
-    signals.has('audio-loop') ||
-    signals.has('history-trap');
+  const locks = page.signals.some((s) => LOCK_SIGNALS.has(s));
   if (locks && SCAREWARE.test(words) && CALL_SUPPORT.test(words))
     hits.push({ rule: 'scareware-lock', strength: 'strong', scenario: 'tech-support' });
   if (signals.has('countdown') && (signals.has('payment') || asksMoney))

@@ -23,6 +23,7 @@ export {
   EXTRACT_LIMITS,
   FIELD_KINDS,
   PAGE_SIGNALS,
+  LOCK_SIGNALS,
   type PageExtract,
   type ExtractField,
   type FieldKind,

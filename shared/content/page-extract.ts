@@ -35,6 +35,14 @@ export const PAGE_SIGNALS = [
 ] as const;
 export type PageSignal = (typeof PAGE_SIGNALS)[number];
 
+/** The signals of a page that holds its reader: what scareware does and honest pages do not. */
+export const LOCK_SIGNALS: ReadonlySet<PageSignal> = new Set<PageSignal>([
+  'fullscreen',
+  'keyboard-lock',
+  'audio-loop',
+  'history-trap',
+]);
+
 export interface ExtractField {
   readonly kind: FieldKind;
   /** The label, placeholder or name that says what the field asks for. */

@@ -2,7 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyPage, CONTENT_SCENARIOS, parseContentModel } from '../../shared/content';
+import {
+  classifyPage,
+  CONTENT_SCENARIOS,
+  LOCK_SIGNALS,
+  parseContentModel,
+} from '../../shared/content';
 import { contentReason } from '../../extension/warning/content-reason';
 import { launchExtension, visit, WARNING_PAGE, type ExtensionBrowser } from './browser';
 import { browserView } from '../../scripts/lib/browser-view';
@@ -81,7 +86,6 @@ afterAll(async () => {
 // extract the content script makes of it: the browser must reach the same verdict. For tech
 // support, one that locks nothing; the scareware test below has the locking kind.
 const scamCases = CONTENT_SCENARIOS;
-const LOCKS = new Set(['fullscreen', 'keyboard-lock', 'audio-loop', 'history-trap']);
 
 // A tech-support page with no form, no lock and no other signal: only its words telling the
 // reader to phone a number let the model judge it at all.
@@ -117,7 +121,7 @@ describe('with page access granted', () => {
     const sample = samples.find(
       (s) =>
         s.label === scenario &&
-        !s.page.signals.some((signal) => LOCKS.has(signal)) &&
+        !s.page.signals.some((signal) => LOCK_SIGNALS.has(signal)) &&
         classifyPage(browserView(s), { model }).scenario === scenario,
     );
     expect(sample, `a held-out ${scenario} page the model names`).toBeDefined();
