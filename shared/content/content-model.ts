@@ -154,11 +154,16 @@ function parseGate(raw: unknown, dim: number): ContentGate {
   return { threshold, bias, weights: dequantise(weights, [scale], dim, 'gate weights') };
 }
 
+/** `bias` plus the dot product of `x` with the weights row that starts at `row`. */
+function logit(bias: number, weights: Float32Array, row: number, x: SparseVector): number {
+  let z = bias;
+  for (let k = 0; k < x.indices.length; k++) z += weights[row + x.indices[k]!]! * x.values[k]!;
+  return z;
+}
+
 /** The gate's probability that a page is a scam of any kind. */
 export function scamProbability(gate: ContentGate, x: SparseVector): number {
-  let z = gate.bias;
-  for (let k = 0; k < x.indices.length; k++) z += gate.weights[x.indices[k]!]! * x.values[k]!;
-  return 1 / (1 + Math.exp(-z));
+  return 1 / (1 + Math.exp(-logit(gate.bias, gate.weights, 0, x)));
 }
 
 /** Class probabilities (softmax) for one page, in `model.classes` order. */
@@ -168,13 +173,7 @@ export function classProbabilities(
 ): Float64Array {
   const n = model.classes.length;
   const logits = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    let z = model.bias[c]!;
-    const row = c * model.dim;
-    for (let k = 0; k < x.indices.length; k++)
-      z += model.weights[row + x.indices[k]!]! * x.values[k]!;
-    logits[c] = z;
-  }
+  for (let c = 0; c < n; c++) logits[c] = logit(model.bias[c]!, model.weights, c * model.dim, x);
   const max = Math.max(...logits);
   let sum = 0;
   for (let c = 0; c < n; c++) {
