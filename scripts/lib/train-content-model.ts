@@ -21,6 +21,14 @@ const THRESHOLD = 0.3;
  * bar: 54, 291.
  */
 const GATE_THRESHOLD = 0.3;
+/**
+ * Hash buckets. Chosen by five-fold cross-validation on the training split (1,262 pages; false
+ * alarms on 866 honest pages, scam pages warned about of 396): 4,096 → 60, 328; 8,192 → 54,
+ * 329; 16,384 → 50, 329; 32,768 → 52, 325. Fewer n-grams share a bucket, so an honest page's
+ * words no longer lend it a scam phrase's weight. The shipped file is ten rows of one byte per
+ * bucket; the buckets no training page reaches stay zero and compress away.
+ */
+const DIM = 16_384;
 
 export interface TrainingOptions {
   dim?: number;
@@ -52,7 +60,7 @@ function fit(
   benign: number,
   options: TrainingOptions,
 ): { weights: Float32Array; bias: Float32Array } {
-  const dim = options.dim ?? 4096;
+  const dim = options.dim ?? DIM;
   const epochs = options.epochs ?? 1000;
   const rate = options.learningRate ?? 10;
   const l2 = options.l2 ?? 1e-4;
@@ -111,7 +119,7 @@ export function trainContentModel(
   samples: readonly { page: PageExtract; label: ContentClass }[],
   options: TrainingOptions,
 ): ContentModel {
-  const dim = options.dim ?? 4096;
+  const dim = options.dim ?? DIM;
   const classes = [...CONTENT_CLASSES];
   const xs: SparseVector[] = samples.map((s) => pageFeatures(s.page, dim));
   const ys = samples.map((s) => classes.indexOf(s.label));
