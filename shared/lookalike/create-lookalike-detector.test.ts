@@ -217,6 +217,34 @@ describe('createLookalikeDetector', () => {
   });
 
   it.each([
+    ['support-login-paypel.com', 'paypal'], // a vowel changed, beside login
+    ['paypai-verify.com', 'paypal'], // i for l, no keyboard slip
+    ['payqal-secure.net', 'paypal'],
+    ['paiypal-clients.webmails.tk', 'paypal'], // above the site, beside "clients"
+    ['netfiix-account.com', 'netflix'],
+  ])('catches %s, a misspelling that is no keyboard slip, beside a lure word', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each([
+    'paypel.com', // the same misspellings with no lure beside them
+    'payqal-store.com',
+    'metacask.io',
+    'openset-blog.org',
+    'paypel.example.com',
+  ])('lets %s pass: a misspelling that is no slip needs a lure', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+
+  it.each([
+    ['netflix.date', 'netflix'],
+    ['paypal.loan', 'paypal'],
+    ['binance.racing', 'binance'],
+  ])('catches the brand name alone on the abused TLD of %s', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each([
     'opensearch.org', // the search project, not OpenSea
     'docs.opensearch.org',
     'revolutionbank.com', // "revolution", not Revolut

@@ -11,6 +11,7 @@ import { acceptsLure, misspeltLureTier, lureSequenceTier, strongestTier } from '
 import type { ProtectedName } from './protected-names';
 import { outsideBrandWords } from './outside-brand-words';
 import { punycodeToUnicode } from './punycode-to-unicode';
+import { anySlip } from './typo-match';
 import { labelCount, splitLabels } from './split-labels';
 
 export type { LookalikeHit, LookalikeTechnique } from './lookalike-hit';
@@ -85,16 +86,19 @@ function subdomainBrand(
     site.every((t) => HOSTING_WORDS.has(t.key) || lureSequenceTier(t.key) !== undefined);
   for (const t of scope) {
     if (t.label === own) break;
-    const token = index.byKey.get(t.key)?.[0];
+    const exact = index.byKey.get(t.key)?.[0];
+    // A misspelt name counts here only beside a lure (`anySlip`): tested below.
+    const token = exact ?? anySlip(t.skeleton, index);
     if (!token) continue;
-    if (lureSite) return lookalikeHit('embedded-brand', token.brand, host);
+    if (lureSite && exact) return lookalikeHit('embedded-brand', token.brand, host);
     const others = scope.filter((o) => o !== t);
     const trade = others.some((o) => isTradeWordOrTypo(token.brand.kind, o.key));
     const tier = trade ? 1 : strongestTier(others.flatMap(digitSplitTiers));
     // On an abused TLD any lure will do, even beside a short name ("ccb.support-portal.online"),
     // and a longer name needs none ("capitalone.entuil.xyz").
-    const accepted =
-      cheap && token.strength !== 'common'
+    const accepted = !exact
+      ? tier !== undefined
+      : cheap && token.strength !== 'common'
         ? tier !== undefined || token.text.length >= 4
         : acceptsLure(token, tier, cheap);
     if (accepted) return lookalikeHit('embedded-brand', token.brand, host);

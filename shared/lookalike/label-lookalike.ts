@@ -3,7 +3,7 @@ import type { BrandIndex, BrandToken } from './brand-index';
 import { foldAscii } from './confusable-skeleton';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
 import { isTradeWordOrTypo } from './trade-words';
-import { typoMatch } from './typo-match';
+import { anySlip, typoMatch } from './typo-match';
 import {
   acceptsLure,
   lureSequenceTier,
@@ -101,6 +101,14 @@ export function labelLookalike(
     );
     const tier = ownWord ? 1 : strongestTier(others.map(misspeltLureTier));
     if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
+  }
+  // A misspelt name beside a lure word, where the misspelling is no slip of the keyboard.
+  for (let p = 0; p < keys.length; p++) {
+    if (index.byKey.has(keys[p]!)) continue;
+    const token = anySlip(skeletons[p]!, index);
+    if (!token) continue;
+    const tier = strongestTier(keys.filter((_, q) => q !== p).map(misspeltLureTier));
+    if (tier !== undefined) return lookalikeHit('typo', token.brand, domain);
   }
   // The label's other pieces speak too: "verify-account-intl-servicesapple" (tune feed) has
   // its tier-1 lure beside the glued piece, not in it. They only raise the tier of a piece
