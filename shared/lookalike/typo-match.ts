@@ -164,17 +164,18 @@ const ANY_SLIP = 6;
  * A distinctive name of 6–9 letters with any one letter changed, dropped or added, the first kept
  * ("paypel", "payqal", "paiypal" in the tune feeds): wider than `typoMatch`, which keeps to the
  * slips a keyboard makes, because its caller asks for a lure word beside it. On its own such a
- * label is as often an honest name ("metacask", "openset"); with "login" or "confirmation"
- * hyphened beside it, it is the brand misspelt to slip past exact matching.
+ * label is as often an honest name ("metacask", "openset"); with "login" or "verify" hyphened
+ * beside it, it is the brand misspelt to slip past exact matching.
  */
 export function anySlip(skeleton: string, index: BrandIndex): BrandToken | null {
   if (skeleton.length < ANY_SLIP - 1) return null;
   const byLength = index.typoByFirst.get(skeleton[0]!);
   if (!byLength) return null;
+  const mask = letterMask(skeleton);
   for (let length = skeleton.length - 1; length <= skeleton.length + 1; length++) {
     if (length < ANY_SLIP || length >= 10) continue;
-    for (const { token } of byLength[length] ?? []) {
-      if (token.strength !== 'distinctive') continue;
+    for (const { token, mask: other } of byLength[length] ?? []) {
+      if (token.strength !== 'distinctive' || popcount(mask ^ other) > 2) continue;
       if (damerauLevenshtein(skeleton, token.skeleton, 1) === 1) return token;
     }
   }
