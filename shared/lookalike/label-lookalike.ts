@@ -88,10 +88,13 @@ export function labelLookalike(
   const keys = parts.length > 1 ? pieces.map((p) => p.key) : [];
   for (let p = 0; p < keys.length; p++) {
     const exact = index.byKey.get(keys[p]!)?.[0];
-    const token = exact ?? typoMatch(skeletons[p]!, index, cheap);
+    const slip = exact ? undefined : typoMatch(skeletons[p]!, index, cheap);
+    // A misspelling that is no slip of the keyboard (`anySlip`) counts only beside a lure; as
+    // its tokens are distinctive, `acceptsLure` below asks for no more than that.
+    const token = exact ?? slip ?? anySlip(skeletons[p]!, index);
     if (!token) continue;
-    if (!exact && token.strength === 'distinctive' && token.skeleton.length >= TYPO_PIECE) {
-      return lookalikeHit('typo', token.brand, domain);
+    if (slip && slip.strength === 'distinctive' && slip.skeleton.length >= TYPO_PIECE) {
+      return lookalikeHit('typo', slip.brand, domain);
     }
     const others = keys.filter((_, q) => q !== p);
     const ownWord = others.some(
@@ -101,14 +104,6 @@ export function labelLookalike(
     );
     const tier = ownWord ? 1 : strongestTier(others.map(misspeltLureTier));
     if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
-  }
-  // A misspelt name beside a lure word, where the misspelling is no slip of the keyboard.
-  for (let p = 0; p < keys.length; p++) {
-    if (index.byKey.has(keys[p]!)) continue;
-    const token = anySlip(skeletons[p]!, index);
-    if (!token) continue;
-    const tier = strongestTier(keys.filter((_, q) => q !== p).map(misspeltLureTier));
-    if (tier !== undefined) return lookalikeHit('typo', token.brand, domain);
   }
   // The label's other pieces speak too: "verify-account-intl-servicesapple" (tune feed) has
   // its tier-1 lure beside the glued piece, not in it. They only raise the tier of a piece
