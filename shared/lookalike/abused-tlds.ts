@@ -23,3 +23,20 @@ const ABUSED_TLDS = gatedSet(
 export function isAbusedTld(suffix: string): boolean {
   return ABUSED_TLDS.has(suffix);
 }
+
+/**
+ * The generic TLDs from before ICANN's 2012 round, and the sponsored ones of that era. A TLD
+ * of one label outside these and longer than a country code is one of the new gTLDs
+ * ("agency", "vote", "directory"), where a bank or a government service never lives.
+ */
+const LEGACY_GTLDS = new Set(
+  (
+    'com net org edu gov mil int arpa info biz name pro aero coop museum mobi asia tel travel ' +
+    'jobs cat post xxx'
+  ).split(' '),
+);
+
+/** Whether `suffix` (a public suffix) is a new generic TLD: "agency", not "com" or "co.uk". */
+export function isNewGtld(suffix: string): boolean {
+  return suffix.length > 2 && suffix.indexOf('.') === -1 && !LEGACY_GTLDS.has(suffix);
+}

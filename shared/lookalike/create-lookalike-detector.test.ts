@@ -245,6 +245,49 @@ describe('createLookalikeDetector', () => {
   });
 
   it.each([
+    ['pay-pal-security-services.com', 'paypal'], // a hyphen inside the name, beside more words
+    ['gos-uslugi-qr.ru', 'gosuslugi'],
+    ['payp.al-zone.com', 'paypal'], // a dot inside it
+    ['santan.der.brasil.br.clientis.xyz', 'santander'],
+  ])('catches %s, a name cut in two by a hyphen or a dot', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each([
+    'pay-palace.com', // the letters run on past the name
+    'hot-mail-tools.com', // mail services are named after the providers
+  ])('lets %s pass though two of its pieces spell a name', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+
+  it.each([
+    ['gosuslugei.ru', 'gosuslugi'], // a letter added to nine
+    ['gosusrugi.ru', 'gosuslugi'], // l for r, no keyboard slip
+    ['bitfainex.com', 'bitfinex'], // nine letters typed for eight
+    ['gosuslugy-ru.ru', 'gosuslugi'], // a piece as long
+  ])('catches %s, a misspelling of nine letters with no lure beside it', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each([
+    ['sberbank.agency', 'sberbank'],
+    ['gosuslugi.directory', 'gosuslugi'],
+    ['www.sberbank.vote', 'sberbank'],
+  ])('catches %s, a bank or a state service on a new generic TLD', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each([
+    'sberbank.kz', // a country TLD the bank may well own
+    'sberbank.com',
+    'opensea.institute', // a crypto project's name on a new gTLD
+    'netflix.design', // and a shop's
+    'gosuslugi.asia', // a TLD from before the 2012 round
+  ])('lets %s pass: no bank or state service on a new generic TLD', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+
+  it.each([
     'opensearch.org', // the search project, not OpenSea
     'docs.opensearch.org',
     'revolutionbank.com', // "revolution", not Revolut
