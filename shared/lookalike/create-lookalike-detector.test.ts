@@ -270,6 +270,20 @@ describe('createLookalikeDetector', () => {
   });
 
   it.each([
+    ['adobe1updates.com', 'adobe'], // a digit between the brand and a lure
+    ['adobeupdate1nshowerstall.com', 'adobe'],
+  ])('catches %s, read as words parted by digits', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each(['web2apple.com', 'mp3juice.com'])(
+    'lets %s pass: its words parted by digits imitate nothing',
+    (url) => {
+      expect(detector.check(url)).toBeNull();
+    },
+  );
+
+  it.each([
     ['sberbank.agency', 'sberbank'],
     ['gosuslugi.directory', 'gosuslugi'],
     ['www.sberbank.vote', 'sberbank'],
