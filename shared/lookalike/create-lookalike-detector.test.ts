@@ -284,6 +284,20 @@ describe('createLookalikeDetector', () => {
   );
 
   it.each([
+    ['steamsupports.com', 'steam'], // an ordinary-word name run into a long lure
+    ['appleaccount-fraud.com', 'apple'],
+  ])('catches %s, an ordinary-word name glued to a long lure', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each(['applecare.net', 'chaseonline.net', 'metadownload.org'])(
+    'lets %s pass: the lure is short, or the name is',
+    (url) => {
+      expect(detector.check(url)).toBeNull();
+    },
+  );
+
+  it.each([
     ['sberbank.agency', 'sberbank'],
     ['gosuslugi.directory', 'gosuslugi'],
     ['www.sberbank.vote', 'sberbank'],

@@ -171,7 +171,9 @@ function gluedCombo(
     if (k >= 4 && !head) break;
     for (const token of index.bySkeleton.get(skeleton.slice(0, k)) ?? []) {
       const tier = withAround(lureSequenceTier(foldAscii(skeleton.slice(k))), around);
-      if (acceptsLure(token, tier, weighsCheap(token, skeleton.length - k, cheap))) return token;
+      const rest = skeleton.length - k;
+      if (acceptsLure(token, tier, weighsCheap(token, rest, cheap))) return token;
+      if (tier !== undefined && wordBeforeLongLure(token, rest)) return token;
     }
   }
   const tail = index.skeletonTails.has(skeleton.slice(-4));
@@ -194,6 +196,19 @@ const NO_TIERS: readonly (1 | 2 | undefined)[] = [];
 /** A glued piece's own lure tier, raised by the label's other pieces once the piece is a combo. */
 function withAround(tier: 1 | 2 | undefined, around: 1 | 2 | undefined): 1 | 2 | undefined {
   return tier === undefined ? undefined : strongestTier([tier, around]);
+}
+
+/**
+ * An ordinary-word name of 5+ letters with 7+ letters of lure words glued after it, any tier:
+ * "steamsupports", "appleaccount-fraud", "applesupportweb" (tune feeds). A word of one's own
+ * before "online" or "care" is a business name ("chaseonline", "applecare"); a brand's word
+ * run straight into "account", "support" or "billing" is a login page's address. Shorter
+ * names are left out ("metadownload", a benign-list domain). On the tune data: 2 more
+ * look-alikes caught in the tune split and 2 among the fresh tune hosts, no near-miss, benign
+ * or real-host alarm added.
+ */
+function wordBeforeLongLure(token: BrandToken, lure: number): boolean {
+  return token.strength === 'common' && token.text.length >= 5 && lure >= 7;
 }
 
 /**
