@@ -173,7 +173,7 @@ function gluedCombo(
       const tier = withAround(lureSequenceTier(foldAscii(skeleton.slice(k))), around);
       const rest = skeleton.length - k;
       if (acceptsLure(token, tier, weighsCheap(token, rest, cheap))) return token;
-      if (tier !== undefined && wordBeforeLongLure(token, rest)) return token;
+      if (tier !== undefined && wordBeforeLongLure(token, skeleton.slice(k))) return token;
     }
   }
   const tail = index.skeletonTails.has(skeleton.slice(-4));
@@ -201,15 +201,23 @@ function withAround(tier: 1 | 2 | undefined, around: 1 | 2 | undefined): 1 | 2 |
 /**
  * An ordinary-word name of 5+ letters with 7+ letters of lure words glued after it, any tier:
  * "steamsupports", "appleaccount-fraud", "applesupportweb" (tune feeds). A word of one's own
- * before "online" or "care" is a business name ("chaseonline", "applecare"); a brand's word
- * run straight into "account", "support" or "billing" is a login page's address. Shorter
- * names are left out ("metadownload", a benign-list domain). On the tune data: 2 more
- * look-alikes caught in the tune split and 2 among the fresh tune hosts, no near-miss, benign
- * or real-host alarm added.
+ * before "online" or "care" is a business name ("chaseonline", "applecare"), and so is one
+ * before "service" or "center": that is how repair shops name themselves
+ * ("appleservice-center"). A brand's word run straight into "account", "support" or
+ * "billing" is a login page's address. Shorter names are left out ("metadownload", a
+ * benign-list domain). On the tune data: 2 more look-alikes caught in the tune split and 2
+ * among the fresh tune hosts, no near-miss, benign or real-host alarm added.
  */
-function wordBeforeLongLure(token: BrandToken, lure: number): boolean {
-  return token.strength === 'common' && token.text.length >= 5 && lure >= 7;
+function wordBeforeLongLure(token: BrandToken, lure: string): boolean {
+  return (
+    token.strength === 'common' &&
+    token.text.length >= 5 &&
+    lure.length >= 7 &&
+    !SHOP_WORDS.test(lure)
+  );
 }
+
+const SHOP_WORDS = /^(?:servic|cent(?:er|re)|care|repair)/;
 
 /**
  * The `cheap` gluedCombo gives acceptsLure: the abused TLD speaks for a short token, and for one
