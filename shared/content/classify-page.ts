@@ -1,6 +1,7 @@
 import { classProbabilities, scamProbability, type ContentModel } from './content-model';
 import { isContentScenario, type ContentScenario } from './content-scenarios';
 import { evaluateRules, type ContentRuleId, type RuleContext } from './content-rules';
+import { isGovernmentHost } from './government-host';
 import type { PageExtract } from './page-extract';
 import { pageFeatures } from './page-features';
 
@@ -61,7 +62,12 @@ const GATE_MIN_TEXT = 100;
  * "verify", "expired"); measured on such text, word-only verdicts were nearly all false.
  */
 export function classifyPage(page: PageExtract, options: ClassifyOptions = {}): ContentVerdict {
-  const hits = evaluateRules(page, { institutionHost: options.institutionHost ?? false });
+  // A host under gov.cn or .gov is a government body's own: its sign-up and report forms ask
+  // what the two form rules look for. In five-fold cross-validation on the training split
+  // (1,262 pages) this took false alarms from 50 to 49 of 866 honest pages, at the same 329 of
+  // 396 scam pages warned about.
+  const institutionHost = options.institutionHost ?? isGovernmentHost(page.host);
+  const hits = evaluateRules(page, { institutionHost });
   const ruleReasons = hits.map((h) => h.rule);
 
   let best: { scenario: ContentScenario; p: number } | null = null;
