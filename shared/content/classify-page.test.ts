@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import shipped from '../../data/content-model.json';
 import { classifyPage } from './classify-page';
 import { parseContentModel, type ContentModel } from './content-model';
+import { evaluateRules } from './content-rules';
 import { CONTENT_CLASSES, type ContentScenario } from './content-scenarios';
 import type { FieldKind, PageExtract, PageSignal } from './page-extract';
 
@@ -378,6 +379,47 @@ describe('classifyPage with the shipped model', () => {
       'asks-sms-and-card',
     );
     expect(classifyPage(login, { institutionHost: false }).reasons).toContain('asks-sms-and-card');
+  });
+});
+
+describe('pages from a government host', () => {
+  // A tax office's sign-up asks for an ID number and an SMS code, and a police report form for
+  // the account the money went to: only a government body can have a host under gov.cn.
+  const signUp = (host: string) =>
+    page(host, '个人所得税 注册', '请填写身份证号码并输入短信验证码完成实名注册。', [
+      'name',
+      'id-number',
+      'sms-code',
+    ]);
+
+  it('mutes the rules that read a government’s own forms as a scam’s', () => {
+    expect(classifyPage(signUp('etax.example-city.gov.cn')).reasons).toEqual([]);
+    expect(classifyPage(signUp('etax-example-city.top')).reasons).toContain('asks-sms-and-card');
+  });
+
+  it('leaves the same host spelt in front of another site to the rules', () => {
+    expect(classifyPage(signUp('etax.gov.cn.example-city.top')).reasons).toContain(
+      'asks-sms-and-card',
+    );
+  });
+});
+
+describe('a page that warns against a "safe account"', () => {
+  const words = (text: string) =>
+    page('pay.example-bank.com.au', 'Pay a new payee', text, ['bank-account', 'amount']);
+  const warning = words(
+    'Scammers may pretend to be the police and tell you to move your money to a safe account. We will never ask you to.',
+  );
+  const scam = words(
+    'Move your funds to the safe account now to keep them from the investigation.',
+  );
+
+  it('needs the model’s assent, where a page that asks for the transfer does not', () => {
+    const strength = (p: PageExtract) =>
+      evaluateRules(p, { institutionHost: false }).find((h) => h.rule === 'safe-account-transfer')
+        ?.strength;
+    expect(strength(warning)).toBe('checked');
+    expect(strength(scam)).toBe('strong');
   });
 });
 
