@@ -1,5 +1,6 @@
 import type { PageExtract } from './page-extract';
 import { scenarioCueCounts } from './scenario-cues';
+import { warnsAgainstScams } from './warns-against';
 
 /**
  * Turns an extract into a sparse feature vector for the model: hashed character bigrams and
@@ -79,12 +80,20 @@ export function pageFeatures(page: PageExtract, dim: number): SparseVector {
     const i = hashFeature(name) % dim;
     acc.set(i, (acc.get(i) ?? 0) + 1);
   }
-  const all = [page.title, page.text, ...page.buttons, ...page.fields.map((f) => f.label)];
-  for (const [scenario, n] of scenarioCueCounts(all.join('\n').toLowerCase())) {
+  const all = [page.title, page.text, ...page.buttons, ...page.fields.map((f) => f.label)].join(
+    '\n',
+  );
+  for (const [scenario, n] of scenarioCueCounts(all.toLowerCase())) {
     const i = hashFeature(`cue:${scenario}`) % dim;
     acc.set(i, (acc.get(i) ?? 0) + Math.min(n, 4) / 2);
   }
-  if (DISCLAIMS.test(all.join('\n'))) {
+  // Tried in five-fold cross-validation on the training split (1,262 pages): false alarms from
+  // 47 to 46 of 866 honest pages, and scam pages warned about from 329 to 332 of 396.
+  if (warnsAgainstScams(all)) {
+    const i = hashFeature('cue:warns-against') % dim;
+    acc.set(i, (acc.get(i) ?? 0) + 1);
+  }
+  if (DISCLAIMS.test(all)) {
     const i = hashFeature('cue:disclaims-asking') % dim;
     acc.set(i, (acc.get(i) ?? 0) + 1);
   }
