@@ -383,12 +383,14 @@ describe('classifyPage with the shipped model', () => {
 });
 
 describe('pages from a government host', () => {
-  // A tax office's sign-up asks for an ID number and an SMS code, and a police report form for
-  // the account the money went to: only a government body can have a host under gov.cn.
+  // A tax office's refund form asks for the card the refund goes to and an SMS code, and a
+  // police report form for the account the money went to: only a government body can have a
+  // host under gov.cn.
   const signUp = (host: string) =>
-    page(host, '个人所得税 注册', '请填写身份证号码并输入短信验证码完成实名注册。', [
+    page(host, '个人所得税 退税', '请填写退税到账的本人银行卡号，并输入短信验证码确认。', [
       'name',
       'id-number',
+      'card',
       'sms-code',
     ]);
 
@@ -458,6 +460,16 @@ describe('the card-and-code rule, checked by the model', () => {
     const verdict = classifyPage(p, { model });
     expect(verdict.reasons).toContain('asks-sms-and-card');
     expect(verdict.suspicious).toBe(false);
+  });
+
+  it('leaves an ID number beside an SMS code alone: that is real-name registration', () => {
+    const booking = page(
+      'yuyue.example-hospital.cn',
+      '预约挂号',
+      '请填写就诊人身份证号并输入短信验证码。',
+      ['name', 'id-number', 'sms-code'],
+    );
+    expect(classifyPage(booking, { model: null }).reasons).not.toContain('asks-sms-and-card');
   });
 
   it('warns when the words are a scam’s', () => {
