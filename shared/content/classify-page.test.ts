@@ -525,6 +525,16 @@ describe('the gate decides whether, the scenario model which', () => {
     expect(classifyPage(short, { model: scenarioModel(sure, -2) }).suspicious).toBe(false);
   });
 
+  it('lets a checked rule decide only when the scenario model names a scam too', () => {
+    // Card and SMS code on a page too short for the gate: only the rule can warn here.
+    const codeForm = page('pay.example.top', 'Pay', 'Enter your card.', ['card', 'sms-code']);
+    expect(classifyPage(codeForm, { model: scenarioModel(unsure, 2) }).suspicious).toBe(false);
+    expect(classifyPage(codeForm, { model: scenarioModel(sure, 2) })).toMatchObject({
+      suspicious: true,
+      reasons: expect.arrayContaining(['asks-sms-and-card']),
+    });
+  });
+
   it('decides by the scenario model alone in a list from before the gate', () => {
     expect(classifyPage(long, { model: scenarioModel(sure, null) }).suspicious).toBe(true);
     expect(classifyPage(long, { model: scenarioModel(unsure, null) }).suspicious).toBe(false);
