@@ -35,10 +35,10 @@ const CHECKED_SHARE = 3;
  * Below this many characters of title and text the gate does not decide; the scenario model
  * does, as it would without a gate, once the gate gives the page half its bar. With little
  * text to read, the gate goes by the form and the payment prompt alone, and called a one-line
- * shop checkout asking for a card a scam. In
- * five-fold cross-validation on the training split (878 pages, before batch 5), 100 characters
- * kept false alarms at 34 of 570 honest pages and raised scam pages warned about from 251 to 260
- * of 308 (50: 34, 251; 150: 37, 260; 200: 42, 260).
+ * shop checkout asking for a card a scam. In five-fold cross-validation on the training split
+ * (878 pages, before batch 5), 100 characters kept false alarms at 34 of 570 honest pages and
+ * raised scam pages warned about from 251 to 260 of 308 (50: 34, 251; 150: 37, 260; 200: 42,
+ * 260).
  */
 const GATE_MIN_TEXT = 100;
 

@@ -62,7 +62,7 @@ export function evaluateRules(page: PageExtract, context: RuleContext): RuleHit[
   // lost none of the 332 of 396 scam pages warned about.
   const asksCredentials = kinds.has('card') || kinds.has('bank-account') || kinds.has('password');
 
-  // An SMS code beside a card, ID, account or password is what phishing kits collect, and
+  // An SMS code beside a card, account or password is what phishing kits collect, and
   // also what card activation, account opening and sign-ups ask for. In five-fold
   // cross-validation on the training split, this rule alone was in 28 of 69 false alarms;
   // asking the model as well (`checked`) took away 11 of them for 1 of 308 scam pages.
