@@ -222,6 +222,9 @@ describe('createLookalikeDetector', () => {
     ['payqal-secure.net', 'paypal'],
     ['paiypal-clients.webmails.tk', 'paypal'], // above the site, beside "clients"
     ['netfiix-account.com', 'netflix'],
+    ['payipal-infomation.com', 'paypal'], // beside a misspelt "information"
+    ['paypai-confirmation.net', 'paypal'],
+    ['paypa1-manage.org', 'paypal'],
   ])('catches %s, a misspelling that is no keyboard slip, beside a lure word', (url, brand) => {
     expect(detector.check(url)?.brand.id).toBe(brand);
   });

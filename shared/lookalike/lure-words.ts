@@ -24,7 +24,11 @@ const TIER_2 = (
   'portal center centre member client cn china vip my id alert alerts notification ' +
   'notifications notice notif sms card cards bank banking ticket tickets document documents ' +
   'docs drive download reader activate activation claims prize delivery parcel tracking ' +
-  'shipping invoice cancel cancellation inbox mailbox webmail updater upgrade'
+  'shipping invoice cancel cancellation inbox mailbox webmail updater upgrade ' +
+  // The words of "confirm your information" and "manage your account" notices: 4 more
+  // look-alikes caught among the fresh tune hosts ("payipal-infomation", "paypai-confirmation"),
+  // no near-miss, benign or real-host alarm added.
+  'confirmation information manage'
 ).split(' ');
 
 /** Chinese counterparts, matched inside decoded IDN labels (客服, 退款, 登录 …). */
