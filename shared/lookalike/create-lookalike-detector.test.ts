@@ -304,7 +304,17 @@ describe('createLookalikeDetector', () => {
     ['sberbank.agency', 'sberbank'],
     ['gosuslugi.directory', 'gosuslugi'],
     ['www.sberbank.vote', 'sberbank'],
-  ])('catches %s, a bank or a state service on a new generic TLD', (url, brand) => {
+    ['netflix.promo', 'netflix'], // shops sell under their own TLDs too
+    ['aliexpress.family', 'aliexpress'],
+  ])('catches %s, a bank, a state service or a shop on a new generic TLD', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each([
+    ['gosuslugi.uk', 'gosuslugi'],
+    ['gosuslugi.co.uk', 'gosuslugi'],
+    ['gosuslugi.asia', 'gosuslugi'], // a TLD from before the 2012 round
+  ])('catches %s, a state service under another country or an old TLD', (url, brand) => {
     expect(detector.check(url)?.brand.id).toBe(brand);
   });
 
@@ -312,11 +322,27 @@ describe('createLookalikeDetector', () => {
     'sberbank.kz', // a country TLD the bank may well own
     'sberbank.com',
     'opensea.institute', // a crypto project's name on a new gTLD
-    'netflix.design', // and a shop's
-    'gosuslugi.asia', // a TLD from before the 2012 round
-  ])('lets %s pass: no bank or state service on a new generic TLD', (url) => {
+    'wechat.design', // a payment app's design system
+    'netflix.design', // a shop's: design systems, developer docs and research are not for customers
+    'aliexpress.dev',
+    'gosuslugi.ru', // the portal itself
+  ])('lets %s pass: not where such a name is out of place', (url) => {
     expect(detector.check(url)).toBeNull();
   });
+
+  it.each([
+    ['chase-login6.xyz', 'chase'],
+    ['chase-login11.xyz', 'chase'],
+  ])('catches %s, a lure numbered beside the brand', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each(['chase-team2.com', 'steam-blog2.com'])(
+    'lets %s pass: the numbered word is no lure',
+    (url) => {
+      expect(detector.check(url)).toBeNull();
+    },
+  );
 
   it.each([
     'opensearch.org', // the search project, not OpenSea

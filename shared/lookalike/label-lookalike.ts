@@ -72,10 +72,9 @@ export function labelLookalike(
   const parts = pieces.map((p) => p.text);
   const skeletons = pieces.map((p) => p.skeleton);
   // The brand's own name on another TLD: a look-alike only where that TLD is a cheap, abused
-  // one, or a new gTLD and the brand a bank or a government service.
+  // one, or one where that kind of brand does not live (`exactNameAway`).
   if (index.exactTokens.has(label)) {
-    const alone =
-      brandInLabel(skeletons, cheap, index) ?? regulatedOnNewGtld(pieces, domain, index);
+    const alone = brandInLabel(skeletons, cheap, index) ?? exactNameAway(pieces, domain, index);
     return alone ? lookalikeHit('typo', alone.token.brand, domain) : null;
   }
   const idn = NON_ASCII.test(label);
@@ -116,13 +115,13 @@ export function labelLookalike(
     ) {
       return lookalikeHit('typo', token.brand, domain);
     }
-    const others = keys.filter((_, q) => q !== p);
+    const others = pieces.filter((_, q) => q !== p);
     const ownWord = others.some(
-      (k) =>
-        isTradeWordOrTypo(token.brand.kind, k) ||
-        index.byKey.get(k)?.some((t) => t.brand === token.brand),
+      ({ key }) =>
+        isTradeWordOrTypo(token.brand.kind, key) ||
+        index.byKey.get(key)?.some((t) => t.brand === token.brand),
     );
-    const tier = ownWord ? 1 : strongestTier(others.map(misspeltLureTier));
+    const tier = ownWord ? 1 : strongestTier(others.map(pieceLureTier));
     if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
   }
   // The label's other pieces speak too: "verify-account-intl-servicesapple" (tune feed) has
@@ -193,6 +192,22 @@ function gluedCombo(
 
 const NO_TIERS: readonly (1 | 2 | undefined)[] = [];
 
+/**
+ * The lure tier of a piece hyphened beside a brand: a lure word, misspelt or not, or one
+ * numbered ("chase-login6.xyz", "chase-login11.xyz" in the fresh tune hosts: one kit's hosts
+ * counted up). The number is read off the skeleton, before the ASCII folds make "login11"
+ * "loginll". On the tune data: 3 more look-alikes caught among the fresh tune hosts, no
+ * near-miss, benign or real-host alarm added.
+ */
+function pieceLureTier(piece: LabelPiece): 1 | 2 | undefined {
+  const tier = misspeltLureTier(piece.key);
+  if (tier !== undefined) return tier;
+  const numbered = NUMBERED.exec(piece.skeleton);
+  return numbered ? lureSequenceTier(foldAscii(numbered[1]!)) : undefined;
+}
+
+const NUMBERED = /^([a-z]{4,})\d+$/;
+
 /** A glued piece's own lure tier, raised by the label's other pieces once the piece is a combo. */
 function withAround(tier: 1 | 2 | undefined, around: 1 | 2 | undefined): 1 | 2 | undefined {
   return tier === undefined ? undefined : strongestTier([tier, around]);
@@ -261,25 +276,43 @@ function digitPieces(skeletons: readonly string[]): LabelPiece[] | null {
 const INNER_DIGITS = /[^\d]\d+[^\d]/;
 const DIGIT_RUN = /\d+/;
 
-/** Kinds of brand that regulators hold to their own national and legacy domains. */
-const REGULATED = new Set(['bank', 'government']);
+/** Kinds of brand that keep their own name off the new gTLDs. */
+const OFF_NEW_GTLDS = new Set(['bank', 'government', 'shop']);
 
 /**
- * A bank's or a government service's exact name on a new gTLD: "sberbank.agency",
- * "gosuslugi.directory" (tune feed). Banks and state portals keep to their country's TLD and
- * the old generic ones; shops, streaming and crypto projects do run sites on the new ones
- * ("opensea.institute", "wechat.design" among the near-misses), so their names still need an
- * abused TLD. On the tune data: 8 more look-alikes caught among the fresh tune hosts, and no
- * near-miss, benign or real-host alarm.
+ * New gTLDs where companies publish work for builders, not customers: design systems
+ * ("wechat.design", a near-miss) and developer documentation. No one signs in or pays there,
+ * and a warning would send a designer or a developer away from the real company.
  */
-function regulatedOnNewGtld(
+const BUILDER_TLDS = new Set(['design', 'dev']);
+
+/**
+ * A distinctive name, exactly, where its brand does not live:
+ * - a bank's, a government service's or a shop's on a new gTLD: "sberbank.agency",
+ *   "gosuslugi.directory", "netflix.promo", "aliexpress.family" (tune feeds). Banks and state
+ *   portals keep to their country's TLD and the old generic ones, and shops sell under them
+ *   too; crypto projects and payment apps do run sites on the new ones ("opensea.institute",
+ *   "uniswap.ninja" among the near-misses), so their names still need an abused TLD;
+ * - a government service's on any TLD but its own: a state portal lives under its country's
+ *   domain only, so "gosuslugi.uk" and "gosuslugi.asia" (tune feed) are no one's portal.
+ * On the tune data: banks and state services on new gTLDs 8 more look-alikes caught among the
+ * fresh tune hosts; shops 1 more in the tune split and 4 among the fresh ones; state services
+ * anywhere 3 more among the fresh ones; no near-miss, benign or real-host alarm added.
+ */
+function exactNameAway(
   pieces: readonly LabelPiece[],
   domain: string,
   index: BrandIndex,
 ): { token: BrandToken; alone: boolean } | null {
-  if (pieces.length !== 1 || !isNewGtld(domain.slice(domain.indexOf('.') + 1))) return null;
+  if (pieces.length !== 1) return null;
+  const suffix = domain.slice(domain.indexOf('.') + 1);
+  const newGtld = isNewGtld(suffix) && !BUILDER_TLDS.has(suffix);
   const token = index.bySkeleton
     .get(pieces[0]!.skeleton)
-    ?.find((t) => t.strength === 'distinctive' && REGULATED.has(t.brand.kind));
+    ?.find(
+      (t) =>
+        t.strength === 'distinctive' &&
+        (t.brand.kind === 'government' || (newGtld && OFF_NEW_GTLDS.has(t.brand.kind))),
+    );
   return token ? { token, alone: true } : null;
 }
