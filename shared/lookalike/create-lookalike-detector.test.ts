@@ -337,6 +337,20 @@ describe('createLookalikeDetector', () => {
     expect(detector.check(url)?.brand.id).toBe(brand);
   });
 
+  it.each([
+    ['chase-support.com', 'chase'], // a bank's ordinary-word name beside a service word
+    ['secure4chase.com', 'chase'],
+  ])('catches %s: a bank takes any lure, however ordinary its name', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each(['apple-support.com', 'steam-support.com'])(
+    'lets %s pass: a shop or a game has repairers and helpers of its own',
+    (url) => {
+      expect(detector.check(url)).toBeNull();
+    },
+  );
+
   it.each(['chase-team2.com', 'steam-blog2.com'])(
     'lets %s pass: the numbered word is no lure',
     (url) => {

@@ -8,7 +8,13 @@ import { confusableSkeleton, foldAscii } from './confusable-skeleton';
 import { namesMail } from './brand-in-label';
 import { labelLookalike, labelPieces, type LabelPiece } from './label-lookalike';
 import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
-import { acceptsLure, misspeltLureTier, lureSequenceTier, strongestTier } from './lure-words';
+import {
+  acceptsLure,
+  bankBesideLure,
+  misspeltLureTier,
+  lureSequenceTier,
+  strongestTier,
+} from './lure-words';
 import type { ProtectedName } from './protected-names';
 import { outsideBrandWords } from './outside-brand-words';
 import { punycodeToUnicode } from './punycode-to-unicode';
@@ -126,7 +132,7 @@ function subdomainBrand(
       ? tier !== undefined
       : cheap && token.strength !== 'common'
         ? tier !== undefined || token.text.length >= 4
-        : acceptsLure(token, tier, cheap);
+        : acceptsLure(token, tier, cheap) || bankBesideLure(token, tier);
     if (accepted) return lookalikeHit('embedded-brand', token.brand, host);
   }
   return null;

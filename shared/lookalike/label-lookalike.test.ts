@@ -14,7 +14,7 @@ function verdictOf(url: string) {
 describe('the registrable label, weighed with its TLD', () => {
   it.each([
     // A short or ordinary-word name with a tier-2 lure: enough on an abused TLD.
-    ['chase-alerts.top', 'combosquat', 'chase'],
+    ['steam-alerts.top', 'combosquat', 'steam'],
     ['qq-service.top', 'combosquat', 'qq'],
     ['apple-support.online', 'combosquat', 'apple'],
     // Plural lure words count like the word.
@@ -31,7 +31,7 @@ describe('the registrable label, weighed with its TLD', () => {
   });
 
   it.each([
-    'chase-alerts.com', // the same words on an ordinary TLD
+    'steam-alerts.com', // the same words on an ordinary TLD (a bank's name takes any lure)
     'qq-service.com',
     'apple-support.com',
     'v-mail.net', // a hyphen is compared unfolded: "vmail" is not Vmall

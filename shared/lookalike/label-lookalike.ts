@@ -7,6 +7,7 @@ import { isTradeWordOrTypo } from './trade-words';
 import { anySlip, typoMatch } from './typo-match';
 import {
   acceptsLure,
+  bankBesideLure,
   lureSequenceTier,
   misspeltLureTier,
   strongestTier,
@@ -122,7 +123,9 @@ export function labelLookalike(
         index.byKey.get(key)?.some((t) => t.brand === token.brand),
     );
     const tier = ownWord ? 1 : strongestTier(others.map(pieceLureTier));
-    if (acceptsLure(token, tier, cheap)) return lookalikeHit('combosquat', token.brand, domain);
+    if (acceptsLure(token, tier, cheap) || bankBesideLure(token, tier)) {
+      return lookalikeHit('combosquat', token.brand, domain);
+    }
   }
   // The label's other pieces speak too: "verify-account-intl-servicesapple" (tune feed) has
   // its tier-1 lure beside the glued piece, not in it. They only raise the tier of a piece

@@ -96,6 +96,19 @@ export function acceptsLure(token: BrandToken, tier: 1 | 2 | undefined, cheap = 
 }
 
 /**
+ * A bank's ordinary-word name ("chase") beside any lure, where `acceptsLure` asks an ordinary
+ * word for tier 1: no one repairs a bank or sells what goes with it, so "chase-support.com"
+ * and "secure4chase.com" (fresh tune hosts) have no honest reading that "apple-support.com"
+ * has. For words standing apart, hyphened, numbered or a label of their own: run together
+ * ("chaseonline") a word and a lure make a business name as often. Short names ("ccb", "nab")
+ * still need tier 1: three letters beside "helpdesk" are any company's. On the tune data: 5
+ * more look-alikes caught among the fresh tune hosts, no near-miss, benign or real-host alarm.
+ */
+export function bankBesideLure(token: BrandToken, tier: 1 | 2 | undefined): boolean {
+  return tier !== undefined && token.strength === 'common' && token.brand.kind === 'bank';
+}
+
+/**
  * The tier of a lure word that a whole piece misspells by one slip of the finger ("acount",
  * "suport"; `misspells`), where the piece is no lure sequence as spelled. Phishing hosts are
  * typed in haste and misspell their lures as often as their brands; an honest site beside a
