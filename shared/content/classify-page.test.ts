@@ -514,6 +514,13 @@ describe('the gate decides whether, the scenario model which', () => {
     if (warns) expect(verdict.scenario).toBe('phishing');
   });
 
+  it('wants the scenario model to read some scam at half its bar before the gate decides', () => {
+    // With no bias at all each class gets the same share, about a tenth: no scam in particular.
+    const none = 0;
+    expect(classifyPage(long, { model: scenarioModel(none, 2) }).suspicious).toBe(false);
+    expect(classifyPage(long, { model: scenarioModel(unsure, 2) }).suspicious).toBe(true);
+  });
+
   it('leaves a page with too little text to read to the scenario model', () => {
     expect(classifyPage(short, { model: scenarioModel(unsure, 2) }).suspicious).toBe(false);
     // A gate at 0.27, under its bar of 0.3: half of it will do on a short page.
