@@ -304,7 +304,7 @@ describe('createLookalikeDetector', () => {
     ['sberbank.agency', 'sberbank'],
     ['gosuslugi.directory', 'gosuslugi'],
     ['www.sberbank.vote', 'sberbank'],
-    ['netflix.promo', 'netflix'], // shops sell under their own TLDs too
+    ['netflix.promo', 'netflix'], // shops, like banks, keep to the old TLDs and their own
     ['aliexpress.family', 'aliexpress'],
   ])('catches %s, a bank, a state service or a shop on a new generic TLD', (url, brand) => {
     expect(detector.check(url)?.brand.id).toBe(brand);
@@ -323,7 +323,7 @@ describe('createLookalikeDetector', () => {
     'sberbank.com',
     'opensea.institute', // a crypto project's name on a new gTLD
     'wechat.design', // a payment app's design system
-    'netflix.design', // a shop's: design systems, developer docs and research are not for customers
+    'netflix.design', // a shop's: design systems and developer docs are not for customers
     'aliexpress.dev',
     'gosuslugi.ru', // the portal itself
   ])('lets %s pass: not where such a name is out of place', (url) => {
