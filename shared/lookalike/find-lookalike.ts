@@ -11,8 +11,8 @@ import { lookalikeHit, type LookalikeHit } from './lookalike-hit';
 import {
   acceptsLure,
   bankBesideLure,
-  misspeltLureTier,
   lureSequenceTier,
+  pieceLureTiers,
   strongestTier,
 } from './lure-words';
 import type { ProtectedName } from './protected-names';
@@ -125,7 +125,7 @@ function subdomainBrand(
     if (lureSite && exact) return lookalikeHit('embedded-brand', token.brand, host);
     const others = scope.filter((o) => o !== t);
     const trade = others.some((o) => isTradeWordOrTypo(token.brand.kind, o.key));
-    const tier = trade ? 1 : strongestTier(others.flatMap(digitSplitTiers));
+    const tier = trade ? 1 : strongestTier(others.flatMap(pieceLureTiers));
     // On an abused TLD any lure will do, even beside a short name ("ccb.support-portal.online"),
     // and a longer name needs none ("capitalone.entuil.xyz").
     const accepted = !exact
@@ -141,13 +141,6 @@ function subdomainBrand(
 const HOSTING_WORDS = new Set(
   'host site node page link zone cloud check web net hub server box'.split(' '),
 );
-
-/** Lure tiers of a piece and of its parts between digits: "secure18x" holds "secure". */
-function digitSplitTiers(token: Token): (1 | 2 | undefined)[] {
-  const tier = misspeltLureTier(token.key);
-  if (tier || !DIGITS.test(token.skeleton)) return [tier];
-  return token.skeleton.split(DIGITS).map((piece) => lureSequenceTier(foldAscii(piece)));
-}
 
 /** `asIs`: the text is lowercase ASCII, its own skeleton, as nearly every host's labels are. */
 function pushToken(tokens: Token[], text: string, label: number, asIs: boolean): void {

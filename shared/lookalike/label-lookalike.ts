@@ -9,7 +9,7 @@ import {
   acceptsLure,
   bankBesideLure,
   lureSequenceTier,
-  misspeltLureTier,
+  pieceLureTiers,
   strongestTier,
   ZH_LURES,
 } from './lure-words';
@@ -122,7 +122,7 @@ export function labelLookalike(
         isTradeWordOrTypo(token.brand.kind, key) ||
         index.byKey.get(key)?.some((t) => t.brand === token.brand),
     );
-    const tier = ownWord ? 1 : strongestTier(others.map(pieceLureTier));
+    const tier = ownWord ? 1 : strongestTier(others.flatMap(pieceLureTiers));
     if (acceptsLure(token, tier, cheap) || bankBesideLure(token, tier)) {
       return lookalikeHit('combosquat', token.brand, domain);
     }
@@ -194,22 +194,6 @@ function gluedCombo(
 }
 
 const NO_TIERS: readonly (1 | 2 | undefined)[] = [];
-
-/**
- * The lure tier of a piece hyphened beside a brand: a lure word, misspelt or not, or one
- * numbered ("chase-login6.xyz", "chase-login11.xyz" in the fresh tune hosts: one kit's hosts
- * counted up). The number is read off the skeleton, before the ASCII folds make "login11"
- * "loginll". On the tune data: 3 more look-alikes caught among the fresh tune hosts, no
- * near-miss, benign or real-host alarm added.
- */
-function pieceLureTier(piece: LabelPiece): 1 | 2 | undefined {
-  const tier = misspeltLureTier(piece.key);
-  if (tier !== undefined) return tier;
-  const numbered = NUMBERED.exec(piece.skeleton);
-  return numbered ? lureSequenceTier(foldAscii(numbered[1]!)) : undefined;
-}
-
-const NUMBERED = /^([a-z]{4,})\d+$/;
 
 /** A glued piece's own lure tier, raised by the label's other pieces once the piece is a combo. */
 function withAround(tier: 1 | 2 | undefined, around: 1 | 2 | undefined): 1 | 2 | undefined {

@@ -1,5 +1,5 @@
 import type { BrandToken } from './brand-index';
-import { lookalikeKey } from './confusable-skeleton';
+import { foldAscii, lookalikeKey } from './confusable-skeleton';
 import { misspells } from './typo-match';
 
 /**
@@ -77,6 +77,23 @@ export function lureSequenceTier(key: string): 1 | 2 | undefined {
   const result = best[key.length];
   return result === 1 || result === 2 ? result : undefined;
 }
+
+/**
+ * Lure tiers of a piece beside a brand, and of its parts between digits: "secure18x" holds
+ * "secure", and "login11" ("chase-login11.xyz", one of a kit's hosts counted up in the fresh
+ * tune hosts) "login". The parts are read off the skeleton, before the ASCII folds make
+ * "login11" "loginll".
+ */
+export function pieceLureTiers(piece: {
+  readonly key: string;
+  readonly skeleton: string;
+}): (1 | 2 | undefined)[] {
+  const tier = misspeltLureTier(piece.key);
+  if (tier || !DIGITS.test(piece.skeleton)) return [tier];
+  return piece.skeleton.split(DIGITS).map((part) => lureSequenceTier(foldAscii(part)));
+}
+
+const DIGITS = /\d+/;
 
 /** The strongest tier among several words' tiers. */
 export function strongestTier(tiers: readonly (1 | 2 | undefined)[]): 1 | 2 | undefined {
