@@ -306,9 +306,13 @@ describe('createLookalikeDetector', () => {
     ['www.sberbank.vote', 'sberbank'],
     ['netflix.promo', 'netflix'], // shops, like banks, keep to the old TLDs and their own
     ['aliexpress.family', 'aliexpress'],
-  ])('catches %s, a bank, a state service or a shop on a new generic TLD', (url, brand) => {
-    expect(detector.check(url)?.brand.id).toBe(brand);
-  });
+    ['paypal.rent', 'paypal'], // payment services, like shops, take money under the old TLDs
+  ])(
+    'catches %s, a bank, a state service, a shop or a payment service on a new gTLD',
+    (url, brand) => {
+      expect(detector.check(url)?.brand.id).toBe(brand);
+    },
+  );
 
   it.each([
     ['gosuslugi.uk', 'gosuslugi'],

@@ -264,7 +264,7 @@ const INNER_DIGITS = /[^\d]\d+[^\d]/;
 const DIGIT_RUN = /\d+/;
 
 /** Kinds of brand that keep their own name off the new gTLDs. */
-const OFF_NEW_GTLDS = new Set(['bank', 'government', 'shop']);
+const OFF_NEW_GTLDS = new Set(['bank', 'government', 'shop', 'payment']);
 
 /**
  * New gTLDs where companies publish work for builders, not customers: design systems
@@ -275,16 +275,18 @@ const BUILDER_TLDS = new Set(['design', 'dev']);
 
 /**
  * A distinctive name, exactly, where its brand does not live:
- * - a bank's, a government service's or a shop's on a new gTLD: "sberbank.agency",
- *   "gosuslugi.directory", "netflix.promo", "aliexpress.family" (tune feeds). Banks and state
- *   portals keep to their country's TLD and the old generic ones, and shops sell under them
- *   too; crypto projects and payment apps do run sites on the new ones ("opensea.institute",
- *   "uniswap.ninja" among the near-misses), so their names still need an abused TLD;
+ * - a bank's, a government service's, a shop's or a payment service's on a new gTLD:
+ *   "sberbank.agency", "gosuslugi.directory", "netflix.promo", "aliexpress.family",
+ *   "paypal.rent" (tune feeds). Banks and state portals keep to their country's TLD and the
+ *   old generic ones, and shops and payment services take money under them too; crypto
+ *   projects do run sites on the new ones ("opensea.institute", "uniswap.ninja" among the
+ *   near-misses), so their names still need an abused TLD;
  * - a government service's on any TLD but its own: a state portal lives under its country's
  *   domain only, so "gosuslugi.uk" and "gosuslugi.asia" (tune feed) are no one's portal.
  * On the tune data: banks and state services on new gTLDs 8 more look-alikes caught among the
- * fresh tune hosts; shops 1 more in the tune split and 4 among the fresh ones; state services
- * anywhere 3 more among the fresh ones; no near-miss, benign or real-host alarm added.
+ * fresh tune hosts; shops 1 more in the tune split and 4 among the fresh ones; payment
+ * services 2 more among the fresh ones; state services anywhere 3 more among the fresh ones;
+ * no near-miss, benign or real-host alarm added.
  */
 function exactNameAway(
   pieces: readonly LabelPiece[],

@@ -29,6 +29,24 @@ describe('lure words', () => {
   });
 });
 
+describe('"email" beside a name', () => {
+  const detector = createLookalikeDetector({ protectedNames: parseProtectedNames(namesJson) });
+
+  it.each([
+    ['instagramemail.com', 'instagram'], // "verify your email", glued to the name
+    ['verizonemails.com', 'verizon'],
+  ])('catches %s as %s', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each([
+    'icloudmail.kr', // "mail" is how a brand names its own mail service
+    'verizonmail.com',
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});
+
 describe('lure and trade words misspelt beside a name', () => {
   const detector = createLookalikeDetector({ protectedNames: parseProtectedNames(namesJson) });
 

@@ -28,7 +28,11 @@ const TIER_2 = (
   // The words of "confirm your information" and "manage your account" notices: 4 more
   // look-alikes caught among the fresh tune hosts ("payipal-infomation", "paypai-confirmation"),
   // no near-miss, benign or real-host alarm added.
-  'confirmation information manage'
+  'confirmation information manage ' +
+  // "Verify your email": "instagramemail", "verizonemails" (fresh tune hosts; 4 more caught, no
+  // alarm added). Not "mail": brands that run a mail service name it that way themselves
+  // ("icloudmail", "sinamail", "verizonmail": 5 alarms in the benign list).
+  'email'
 ).split(' ');
 
 /** Chinese counterparts, matched inside decoded IDN labels (客服, 退款, 登录 …). */

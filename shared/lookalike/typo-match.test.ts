@@ -60,6 +60,23 @@ describe('letters of one sound', () => {
   });
 });
 
+describe('letters seen alike', () => {
+  it.each([
+    ['facedook.cf', 'typo', 'facebook'], // b and d, mirror images
+    ['gooqle.com', 'typo', 'google'], // q for g
+    ['paypai.com', 'typo', 'paypal'], // l for i: folded by the skeleton already
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'bacebook.com', // the first letter still has to match
+    'famebook.com', // a letter neither a neighbour's key, nor of one sound, nor alike
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});
+
 describe('names of mail services', () => {
   it.each([
     ['gmial.com', 'typo', 'google'], // a slip in "mail" itself
