@@ -252,6 +252,7 @@ describe('createLookalikeDetector', () => {
     ['gos-uslugi-qr.ru', 'gosuslugi'],
     ['payp.al-zone.com', 'paypal'], // a dot inside it
     ['santan.der.brasil.br.clientis.xyz', 'santander'],
+    ['payment-i.cloud', 'apple'], // the dot before the TLD
   ])('catches %s, a name cut in two by a hyphen or a dot', (url, brand) => {
     expect(detector.check(url)?.brand.id).toBe(brand);
   });
@@ -259,6 +260,7 @@ describe('createLookalikeDetector', () => {
   it.each([
     'pay-palace.com', // the letters run on past the name
     'hot-mail-tools.com', // mail services are named after the providers
+    'youtu.be', // a label of one piece and the TLD: how brands cut their own short domains
   ])('lets %s pass though two of its pieces spell a name', (url) => {
     expect(detector.check(url)).toBeNull();
   });

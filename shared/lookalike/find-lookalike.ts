@@ -58,7 +58,8 @@ const CUT_NAME = 6;
  * "gos-uslugi-qr.ru", "payp.al-zone.com", "santan.der.brasil.br.clientis.xyz" (tune feeds).
  * The label that is the cut name alone ("pay-pal.com") is labelLookalike's. An honest name
  * does not split a brand's letters across two of its words; a hyphen or a dot is put there
- * to get past a reader. Not mail names ("hot-mail"), as for the whole label. Last of the host
+ * to get past a reader; a dot before the TLD too ("payment-i.cloud", `acrossTld`). Not mail
+ * names ("hot-mail"), as for the whole label. Last of the host
  * rules, so that a cut name above the site keeps the technique it had ("drop-box.x.com"). On the
  * tune data: 18 more look-alikes caught among the fresh tune hosts, no near-miss, benign or
  * real-host alarm added.
@@ -66,13 +67,28 @@ const CUT_NAME = 6;
 function cutName(tokens: readonly Token[], own: number, host: string, index: BrandIndex) {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const next = tokens[i + 1]!;
-    if (next.label > own) break;
+    if (next.label > own && !acrossTld(tokens, i, own)) break;
     const joined = tokens[i]!.skeleton + next.skeleton;
     if (joined.length < CUT_NAME || !index.skeletonHeads.has(joined.slice(0, 4))) continue;
     const token = index.bySkeleton.get(joined)?.find((t) => t.strength === 'distinctive');
     if (token && !namesMail(joined)) return lookalikeHit('typo', token.brand, host);
   }
   return null;
+}
+
+/**
+ * Whether tokens i and i + 1 are the last piece of a hyphened registrable label and a TLD of
+ * one label: "payment-i.cloud" and "applee-i.cloud" (fresh tune hosts) spell iCloud across
+ * the dot before the TLD. Not a label of one piece: a brand's own short domains are cut
+ * that way ("youtu.be").
+ */
+function acrossTld(tokens: readonly Token[], i: number, own: number): boolean {
+  return (
+    i + 2 === tokens.length &&
+    tokens[i + 1]!.label === own + 1 &&
+    tokens[i]!.label === own &&
+    tokens[i - 1]?.label === own
+  );
 }
 
 /** "gov-cn-x.com" is caught as an embedded gov.cn; this adds "govcn" glued and "chinatax-gov". */
