@@ -60,6 +60,23 @@ describe('letters of one sound', () => {
   });
 });
 
+describe('edits by the length of the name', () => {
+  it.each([
+    ['steamcomnunjilty.com', 'typo', 'steam'], // three edits in fourteen letters
+    ['steamconmunuitu.com', 'typo', 'steam'],
+    ['bankofamrca.com', 'typo', 'bankofamerica'], // two in thirteen
+  ])('judges %s as %s of %s', (url, technique, brand) => {
+    expect(verdictOf(url)).toEqual([technique, brand]);
+  });
+
+  it.each([
+    'bankofamzzzca.com', // three in thirteen
+    'steamcomzzzzity.com', // four in fourteen
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});
+
 describe('letters seen alike', () => {
   it.each([
     ['facedook.cf', 'typo', 'facebook'], // b and d, mirror images

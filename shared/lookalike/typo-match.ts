@@ -17,8 +17,8 @@ function popcount(n: number): number {
  * - 5: one dropped letter, one doubled letter or one swap of neighbours ("gmial", "amazn");
  * - 6–9: also one letter struck with its keyboard neighbour, one of the same sound or one that
  *   looks the same at a glance, or a neighbour's key hit as well ("paypsl", "micrps0ft", "kuqoin"), but not any other letter:
- *   "metacask" and "openset" are honest names (MetaMask's allowlist is full of them); 10 and
- *   more: any two edits ("bankofamrca").
+ *   "metacask" and "openset" are honest names (MetaMask's allowlist is full of them); 10–13:
+ *   any two edits ("bankofamrca"); 14 and more: three (`editsAllowed`).
  * On an abused TLD (`cheap`) the TLD already speaks against the site, so the bar drops one step:
  * 5-letter names take keyboard slips too, and a typed label may have 4 letters ("yaho.top").
  * Ordinary-word brands of 6+ letters ("ledger", "stripe") are typo-matched on an abused TLD,
@@ -38,8 +38,8 @@ export function typoMatch(skeleton: string, index: BrandIndex, cheap: boolean): 
   const byLength = index.typoByFirst.get(skeleton[0]!);
   if (!byLength) return null;
   const mask = letterMask(skeleton);
-  for (let length = skeleton.length - 2; length <= skeleton.length + 2; length++) {
-    const max = length >= 10 ? 2 : 1;
+  for (let length = skeleton.length - 3; length <= skeleton.length + 3; length++) {
+    const max = editsAllowed(length);
     if (Math.abs(length - skeleton.length) > max) continue;
     // Most lengths hold no candidate under this first letter: no empty list to walk.
     const candidates = byLength[length];
@@ -68,13 +68,24 @@ function anotherMailName(typed: string, meant: string): boolean {
 
 /**
  * Whether `typed` is a typo of `meant` (both skeletons, lengths within the distance allowed,
- * first letters already checked): two edits from 10 letters, below that one slip of the finger.
+ * first letters already checked): two edits from 10 letters, three from 14, below 10 one slip of
+ * the finger.
  */
 export function isTypoOf(typed: string, meant: string, cheap: boolean): boolean {
-  const max = meant.length >= 10 ? 2 : 1;
+  const max = editsAllowed(meant.length);
   const d = damerauLevenshtein(typed, meant, max);
   if (d === 0 || d > max) return false;
   return meant.length >= 10 || slipOfTheFinger(typed, meant, cheap);
+}
+
+/**
+ * Edits a typo of a name this long may make. Three from 14 letters: "steamcommunity" is typed
+ * wrong three times over to get past a filter ("steamcomnunjilty", "steamconmunuitu", 7 in the
+ * tune feeds, no near-miss, benign or real-host alarm added), and a name that long keeps
+ * eleven letters of its own.
+ */
+function editsAllowed(length: number): number {
+  return length >= 14 ? 3 : length >= 10 ? 2 : 1;
 }
 
 /**
