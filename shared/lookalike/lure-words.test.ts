@@ -47,6 +47,24 @@ describe('"email" beside a name', () => {
   });
 });
 
+describe("a support line's words beside a name", () => {
+  const detector = createLookalikeDetector({ protectedNames: parseProtectedNames(namesJson) });
+
+  it.each([
+    ['adobetechsupport.com', 'adobe'], // tech-support scams sell a number to call
+    ['gmailhelplinenumber.co.uk', 'google'],
+  ])('catches %s as %s', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it.each([
+    'apple-contact.com', // tier 2: an ordinary-word name still needs tier 1 off a cheap TLD
+    'visa-number.com', // and a short one
+  ])('lets %s pass', (url) => {
+    expect(detector.check(url)).toBeNull();
+  });
+});
+
 describe('lure and trade words misspelt beside a name', () => {
   const detector = createLookalikeDetector({ protectedNames: parseProtectedNames(namesJson) });
 

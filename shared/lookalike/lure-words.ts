@@ -32,7 +32,11 @@ const TIER_2 = (
   // "Verify your email": "instagramemail", "verizonemails" (fresh tune hosts; 4 more caught, no
   // alarm added). Not "mail": brands that run a mail service name it that way themselves
   // ("icloudmail", "sinamail", "verizonmail": 5 alarms in the benign list).
-  'email'
+  'email ' +
+  // A support line's, from tech-support scams that sell a number to call: "adobetechsupport",
+  // "gmailhelplinenumber", "adobecontactnumber" (fresh tune hosts; 4 more caught, no alarm
+  // added).
+  'tech helpline phone number contact'
 ).split(' ');
 
 /** Chinese counterparts, matched inside decoded IDN labels (客服, 退款, 登录 …). */
