@@ -47,6 +47,21 @@ describe('"email" beside a name', () => {
   });
 });
 
+describe('"www" inside the name', () => {
+  const detector = createLookalikeDetector({ protectedNames: parseProtectedNames(namesJson) });
+
+  it.each([
+    ['www-paypial.com', 'paypal'], // the address line's dot made a hyphen, the name misspelt
+    ['wvw-payipal.com', 'paypal'], // and its letters slipped
+  ])('catches %s as %s', (url, brand) => {
+    expect(detector.check(url)?.brand.id).toBe(brand);
+  });
+
+  it('lets www.applesticktv.com pass: "www" as a label of its own is only the address', () => {
+    expect(detector.check('www.applesticktv.com')).toBeNull();
+  });
+});
+
 describe("a support line's words beside a name", () => {
   const detector = createLookalikeDetector({ protectedNames: parseProtectedNames(namesJson) });
 

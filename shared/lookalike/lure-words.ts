@@ -15,7 +15,10 @@ const TIER_1 = (
   'login logon signin signon verify verification validate unlock unblock suspended locked ' +
   'recover recovery password refund refunds tuikuan kefu denglu yanzheng renzheng jiedong ' +
   'dongjie lipei zhuxiao buchang tiee daikuan verified verifications verifying verifikasi ' +
-  'weryfikacja giveaway airdrop unlocked reactivate reactivation'
+  'weryfikacja giveaway airdrop unlocked reactivate reactivation ' +
+  // The address line's "www." put inside the name, the dot made a hyphen and its letters slipped:
+  // "www-paypial.com", "wvw-payipal.com" (fresh tune hosts; 3 more caught, no alarm added).
+  'www wvw vww ww'
 ).split(' ');
 const TIER_2 = (
   'secure security safety account accounts service services support help helpdesk ' +
