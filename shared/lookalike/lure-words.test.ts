@@ -10,6 +10,7 @@ describe('lure words', () => {
     ['kefu', 1],
     ['login', 1],
     ['1ogin', 1], // compared by look-alike key
+    ['entrar', 1], // "sign in" in Spanish and Portuguese
     ['support', 2],
     ['cn', 2],
     ['sports', undefined],

@@ -16,6 +16,9 @@ const TIER_1 = (
   'recover recovery password refund refunds tuikuan kefu denglu yanzheng renzheng jiedong ' +
   'dongjie lipei zhuxiao buchang tiee daikuan verified verifications verifying verifikasi ' +
   'weryfikacja giveaway airdrop unlocked reactivate reactivation ' +
+  // Spanish and Portuguese for "sign in", as "verifikasi" is Indonesian for "verify":
+  // "outlook-entrar.net", "gmailentrar.com.br" (fresh tune hosts; 2 more caught, no alarm).
+  'entrar ' +
   // The address line's "www." put inside the name, the dot made a hyphen and its letters slipped:
   // "www-paypial.com", "wvw-payipal.com" (fresh tune hosts; 3 more caught, no alarm added).
   'www wvw vww ww'
