@@ -220,11 +220,14 @@ function timeInOwnProcesses(shipped: string, hosts: readonly string[]): Record<s
       const stdout = execFileSync(process.execPath, ['--import', 'tsx', TIME_ONCE, names, list], {
         encoding: 'utf8',
       });
-      return JSON.parse(stdout) as { checkNs: number; parseNs: number };
+      return JSON.parse(stdout) as { checkNs: number; checkFirstNs: number; parseNs: number };
     });
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
     return {
       lookalikeCheckNsMedian: Math.round(median(runs.map((r) => r.checkNs))),
+      // The first pass of a fresh process, JIT compilation and all: what a worker just woken
+      // pays per check for its first few thousand.
+      lookalikeCheckNsFirstPass: Math.round(median(runs.map((r) => r.checkFirstNs))),
       // Same-run baseline: what any check pays before a rule runs (URL parsing, public suffix).
       lookalikeParseNsMedian: Math.round(median(runs.map((r) => r.parseNs))),
     };
