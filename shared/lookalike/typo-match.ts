@@ -16,9 +16,10 @@ function popcount(n: number): number {
  *   "bing", "visa", and "boom" one dropped letter from "bocom");
  * - 5: one dropped letter, one doubled letter or one swap of neighbours ("gmial", "amazn");
  * - 6–9: also one letter struck with its keyboard neighbour, one of the same sound or one that
- *   looks the same at a glance, or a neighbour's key hit as well ("paypsl", "micrps0ft", "kuqoin"), but not any other letter:
- *   "metacask" and "openset" are honest names (MetaMask's allowlist is full of them); 10–13:
- *   any two edits ("bankofamrca"); 14 and more: three (`editsAllowed`).
+ *   looks the same at a glance, or a neighbour's key hit as well ("paypsl", "micrps0ft",
+ *   "kuqoin", "facedook"), but not any other letter: "metacask" and "openset" are honest names
+ *   (MetaMask's allowlist is full of them); 10–13: any two edits ("bankofamrca"); 14 and more:
+ *   three (`editsAllowed`).
  * On an abused TLD (`cheap`) the TLD already speaks against the site, so the bar drops one step:
  * 5-letter names take keyboard slips too, and a typed label may have 4 letters ("yaho.top").
  * Ordinary-word brands of 6+ letters ("ledger", "stripe") are typo-matched on an abused TLD,
