@@ -29,6 +29,14 @@ const GATE_THRESHOLD = 0.3;
  * bucket; the buckets no training page reaches stay zero and compress away.
  */
 const DIM = 16_384;
+/**
+ * The L2 penalty, chosen by five-fold cross-validation on the training split (1,262 pages;
+ * false alarms on 866 honest pages, scam pages warned about of 396): 0 → 29, 325; 3e-6 → 28,
+ * 326; 1e-5 → 27, 326; 3e-5 → 30, 326; 1e-4 → 31, 322; 3e-4 → 39, 315; 1e-3 → 3, 146. With
+ * 16,384 buckets few n-grams share one, so a rare word's weight no longer stands for many
+ * pages, and a heavier penalty mostly shrinks the weights that tell honest pages apart.
+ */
+const L2 = 1e-5;
 
 export interface TrainingOptions {
   dim?: number;
@@ -63,7 +71,7 @@ function fit(
   const dim = options.dim ?? DIM;
   const epochs = options.epochs ?? 1000;
   const rate = options.learningRate ?? 10;
-  const l2 = options.l2 ?? 1e-4;
+  const l2 = options.l2 ?? L2;
   const counts = Array.from({ length: n }, (_, c) => ys.filter((y) => y === c).length);
   const benignWeight = options.benignWeight ?? BENIGN_WEIGHT;
   const sampleWeight = ys.map(
