@@ -153,34 +153,26 @@ function slipOfTheFinger(typed: string, meant: string, cheap: boolean): boolean 
   return (
     keys &&
     typed.slice(i + 1) === meant.slice(i + 1) &&
-    (keyboardNeighbours(c, meant[i]!) || sameSound(c, meant[i]!) || seenAlike(c, meant[i]!))
+    (keyboardNeighbours(c, meant[i]!) || mistaken(c, meant[i]!))
   );
 }
 
 /**
- * c, k and q for one another: the hard c, spelled as heard rather than slipped on the keyboard
- * ("kuqoin" in the tune feed; 1 more caught, no alarm added). The letters of one sound that
- * the keyboard test misses (s and z sit side by side already). Vowels for one another were
- * tried and turned an honest disposable-mail name in the benign list ("hotmeil") into Hotmail.
+ * Letters taken for one another that the keyboard test misses, as unordered pairs (`mistaken`):
+ * - of one sound: c, k and q, the hard c spelled as heard ("kuqoin" in the tune feed; 1 more
+ *   caught, no alarm added). Vowels for one another were tried and turned an honest
+ *   disposable-mail name in the benign list ("hotmeil") into Hotmail; s and z sit side by side
+ *   already;
+ * - seen alike at a glance, mirror images and near-twins of the small letters: b and d, p and q,
+ *   q and g, u and v, c and e ("facedook.cf" in the fresh tune hosts; 1 more caught, no alarm
+ *   added). The confusables table's skeleton folds only what Unicode counts as the same glyph
+ *   ("rn" for "m", "0" for "o"); these are different letters a reader still takes for the brand's.
  */
-function sameSound(a: string, b: string): boolean {
-  return HARD_C.includes(a) && HARD_C.includes(b);
+const MISTAKEN = new Set(['ck', 'cq', 'kq', 'bd', 'pq', 'qg', 'uv', 'ce']);
+
+function mistaken(a: string, b: string): boolean {
+  return MISTAKEN.has(a + b) || MISTAKEN.has(b + a);
 }
-
-const HARD_C = 'ckq';
-
-/**
- * Letters read for one another at a glance, mirror images and near-twins of the small
- * letters: b and d, p and q, q and g, u and v, c and e ("facedook.cf" in the fresh tune
- * hosts; 1 more caught, no alarm added). The confusables table's skeleton folds only what
- * Unicode counts as the same glyph ("rn" for "m", "0" for "o"); these are different letters
- * that a reader still takes for the brand's.
- */
-function seenAlike(a: string, b: string): boolean {
-  return SEEN_ALIKE.has(a + b) || SEEN_ALIKE.has(b + a);
-}
-
-const SEEN_ALIKE = new Set(['bd', 'pq', 'qg', 'uv', 'ce']);
 
 /** The shortest name `anySlip` reads: at five letters one edit reaches too many honest words. */
 const ANY_SLIP = 6;
